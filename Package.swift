@@ -1,0 +1,39 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "fleetreg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fleetreg", targets: ["fleetreg"]),
+        .library(name: "FleetCore", targets: ["FleetCore"]),
+        .library(name: "FleetStore", targets: ["FleetStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "FleetCore",
+            resources: [.copy("Policy/Resources/default-policy.json")]),
+        .target(
+            name: "FleetStore",
+            dependencies: [
+                "FleetCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        .target(name: "FleetReports", dependencies: ["FleetCore", "FleetStore"]),
+        .executableTarget(
+            name: "fleetreg",
+            dependencies: [
+                "FleetCore", "FleetStore", "FleetReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
+        .testTarget(name: "FleetStoreTests", dependencies: ["FleetCore", "FleetStore", "FleetReports"]),
+        .testTarget(name: "fleetregTests", dependencies: ["FleetCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,85 @@
+/// A number plate (号牌号码) in one of the GA 36 formats, normalised.
+///
+///     try Plate.parse("豫a 12345")      // 豫A12345, ordinary
+///     try Plate.parse("豫Ａ１２３４挂")   // 豫A1234挂, trailer
+///     try Plate.parse("豫AD12345")       // new energy, small
+public struct Plate: Hashable, Sendable, CustomStringConvertible {
+    /// The four formats of GA 36 that this registry knows.
+    public enum Format: String, Sendable, CaseIterable {
+        case ordinary, trailer, newEnergySmall = "new_energy_small", newEnergyLarge = "new_energy_large"
+    }
+
+    public let text: String
+    public let format: Format
+
+    public var description: String { text }
+    /// The province character (豫).
+    public var province: Character { text.first! }
+    /// Province character and issuing letter (豫A).
+    public var prefix: String { String(text.prefix(2)) }
+    public var isNewEnergy: Bool { format == .newEnergySmall || format == .newEnergyLarge }
+
+    /// The province abbreviations that start a civil plate.
+    public static let provinces: Set<Character> = Set("京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼")
+
+    /// Normalises typed or imported text: full-width letters and digits to ASCII, lower case to
+    /// upper case, spaces (and the middle dot some forms print, 豫A·12345) removed.
+    public static func normalize<S: StringProtocol>(_ raw: S) -> String {
+        var scalars = String.UnicodeScalarView()
+        for s in raw.unicodeScalars {
+            var v = s.value
+            if v == 0x20 || v == 0x3000 || v == 0x09 || v == 0xB7 || v == 0x30FB || v == 0x2022 { continue }
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }           // full-width ASCII block
+            if v >= 0x61 && v <= 0x7A { v -= 0x20 }                  // a-z → A-Z
+            scalars.append(Unicode.Scalar(v)!)
+        }
+        return String(scalars)
+    }
+
+    /// Why a text is not a plate.
+    public enum Problem: Error, Equatable, Sendable {
+        case empty
+        case unknownProvince(Character)
+        case badFormat
+    }
+
+    /// Parses a plate after normalising it.
+    public static func parse<S: StringProtocol>(_ raw: S) throws(Problem) -> Plate {
+        let text = normalize(raw)
+        guard let format = try classify(text) else { throw .badFormat }
+        return Plate(text: text, format: format)
+    }
+
+    private static func isLetter(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return false }
+        return a >= 65 && a <= 90 && a != 73 && a != 79          // A–Z without I, O
+    }
+    private static func isDigit(_ c: Character) -> Bool {
+        guard let a = c.asciiValue else { return false }
+        return a >= 48 && a <= 57
+    }
+    private static func isSerial(_ c: Character) -> Bool { isLetter(c) || isDigit(c) }
+    private static let energyLetters: Set<Character> = Set("DABCEFGHJK")
+
+    private static func classify(_ text: String) throws(Problem) -> Format? {
+        let chars = Array(text)
+        guard let first = chars.first else { throw .empty }
+        guard provinces.contains(first) else { throw .unknownProvince(first) }
+        guard chars.count >= 2, isLetter(chars[1]) else { return nil }
+        let serial = chars.dropFirst(2)
+        switch serial.count {
+        case 5:
+            if serial.last == "挂" {
+                return serial.dropLast().allSatisfy(isSerial) ? .trailer : nil
+            }
+            return serial.allSatisfy(isSerial) ? .ordinary : nil
+        case 6:
+            let s = Array(serial)
+            if energyLetters.contains(s[0]), isSerial(s[1]), s[2...].allSatisfy(isDigit) { return .newEnergySmall }
+            if s[0..<5].allSatisfy(isDigit), energyLetters.contains(s[5]) { return .newEnergyLarge }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import FleetCore
+
+/// A streaming RFC 4180 reader over UTF-8 chunks, working on bytes: quoted fields with `""`
+/// escapes and line breaks, LF or CRLF (or lone CR) line endings, values trimmed.
+///
+///     let reader = CSVReader(source: source)
+///     var fields: [String] = []
+///     while let line = try reader.next(into: &fields) { … }   // line = where the record starts
+///
+/// Memory stays at about two chunks whatever the file size.
+final class CSVReader {
+    private let source: TextSource
+    private var buf: [UInt8] = []
+    private var pos = 0
+    private var eof = false
+    /// The physical line (1-based) at `pos`.
+    private var line = 1
+    private var scratch: [UInt8] = []
+
+    init(source: TextSource) { self.source = source }
+
+    private enum Step { case record(end: Int, lines: Int), needMore, endOfInput }
+
+    /// Reads the next record into `fields`; returns the line where it starts, nil at the end.
+    func next(into fields: inout [String]) throws(ImportFailure) -> Int? {
+        while true {
+            fields.removeAll(keepingCapacity: true)
+            let step = try parse(into: &fields)
+            switch step {
+            case .record(let end, let lines):
+                let start = line
+                pos = end
+                line += lines
+                return start
+            case .endOfInput:
+                return nil
+            case .needMore:
+                guard let chunk = try source.nextChunk() else {
+                    eof = true
+                    continue
+                }
+                if pos > 0 { buf.removeFirst(pos); pos = 0 }
+                buf.append(contentsOf: chunk)
+            }
+        }
+    }
+
+    private func fail(_ reason: Message, line: Int) -> ImportFailure {
+        ImportFailure(Finding(file: source.fileName, line: line, column: "", value: "", reason: reason))
+    }
+
+    private func parse(into fields: inout [String]) throws(ImportFailure) -> Step {
+        let n = buf.count
+        if pos >= n { return eof ? .endOfInput : .needMore }
+        return try buf.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ImportFailure) -> Step in
+            var i = pos
+            var lines = 0
+            while true {
+                // One field.
+                if i < n && b[i] == 0x22 {                                   // quoted
+                    let quoteLine = line + lines
+                    scratch.removeAll(keepingCapacity: true)
+                    i += 1
+                    while true {
+                        if i >= n {
+                            if eof { throw fail(Reason.unterminatedQuote, line: quoteLine) }
+                            return .needMore
+                        }
+                        let c = b[i]
+                        if c == 0x22 {
+                            if i + 1 >= n && !eof { return .needMore }
+                            if i + 1 < n && b[i + 1] == 0x22 { scratch.append(0x22); i += 2; continue }
+                            i += 1
+                            break
+                        }
+                        if c == 0x0A { lines += 1 }
+                        else if c == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A) {
+                            if i + 1 >= n && !eof { return .needMore }
+                            lines += 1
+                        }
+                        scratch.append(c)
+                        i += 1
+                    }
+                    // Text after the closing quote, up to the delimiter, is kept (lenient).
+                    while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { scratch.append(b[i]); i += 1 }
+                    if i >= n && !eof { return .needMore }
+                    guard let s = scratch.withUnsafeBufferPointer({ makeString($0[...]) }) else {
+                        throw fail(Reason.notText(source.encoding.rawValue), line: quoteLine)
+                    }
+                    fields.append(s)
+                } else {
+                    let start = i
+                    while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+                    if i >= n && !eof { return .needMore }
+                    guard let s = makeString(b[start..<i]) else {
+                        throw fail(Reason.notText(source.encoding.rawValue), line: line + lines)
+                    }
+                    fields.append(s)
+                }
+                // The delimiter.
+                if i >= n { return .record(end: i, lines: lines) }
+                let d = b[i]
+                if d == 0x2C { i += 1; continue }
+                if d == 0x0D {
+                    if i + 1 >= n && !eof { return .needMore }
+                    if i + 1 < n && b[i + 1] == 0x0A { i += 1 }
+                }
+                return .record(end: i + 1, lines: lines + 1)
+            }
+        }
+    }
+
+    /// The trimmed field text; nil when the bytes are not UTF-8.
+    @inline(__always)
+    private func makeString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        var lo = bytes.startIndex, hi = bytes.endIndex
+        let base = bytes.base
+        while lo < hi {
+            let c = base[lo]
+            if c == 0x20 || c == 0x09 { lo += 1 }
+            else if c == 0xE3 && hi - lo >= 3 && base[lo + 1] == 0x80 && base[lo + 2] == 0x80 { lo += 3 }
+            else { break }
+        }
+        while hi > lo {
+            let c = base[hi - 1]
+            if c == 0x20 || c == 0x09 { hi -= 1 }
+            else if c == 0x80 && hi - lo >= 3 && base[hi - 2] == 0x80 && base[hi - 3] == 0xE3 { hi -= 3 }
+            else { break }
+        }
+        if lo == hi { return "" }
+        return String(validating: base[lo..<hi], as: UTF8.self)
+    }
+}

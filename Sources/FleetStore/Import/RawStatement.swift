@@ -1,0 +1,80 @@
+import GRDB
+import GRDBSQLite
+
+/// Direct binding through SQLite's C API for the import's hot loop.
+///
+/// GRDB's generic argument binding measured about half the speed of the sqlite3 shell's
+/// `.import` on a 1M-row file; binding straight into the prepared statement (GRDB hands it
+/// out as `sqliteStatement`) keeps the validated import ahead of the shell. Only the import
+/// loop uses this; everything else goes through GRDB.
+struct RawStatement {
+    let statement: Statement
+    var handle: OpaquePointer { statement.sqliteStatement }
+
+    init(_ db: Database, _ sql: String) throws {
+        statement = try db.makeStatement(sql: sql)
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    @inline(__always)
+    func bind(_ value: SQLValue, at index: Int32) {
+        switch value {
+        case .null:
+            sqlite3_bind_null(handle, index)
+        case .integer(let i):
+            sqlite3_bind_int64(handle, index, i)
+        case .text(var s):
+            s.withUTF8 { p in
+                _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(p.baseAddress!).assumingMemoryBound(to: CChar.self),
+                                      Int32(p.count), RawStatement.transient)
+            }
+        }
+    }
+
+    func bind(_ values: [SQLValue], from start: Int32 = 1) {
+        var i = start
+        for v in values { bind(v, at: i); i += 1 }
+    }
+
+    /// Steps once; returns the result code (SQLITE_ROW, SQLITE_DONE, or an error such as
+    /// SQLITE_CONSTRAINT).
+    @discardableResult
+    func step() -> Int32 { sqlite3_step(handle) }
+
+    func reset() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    func text(_ column: Int32) -> String? {
+        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let p = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: p)
+    }
+
+    /// The database's error message, for an unexpected result code.
+    func errorMessage(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
+}
+
+/// FNV-1a over the values, to tell an unchanged row without reading it back.
+@inline(__always)
+func rowHash(_ values: [SQLValue]) -> Int64 {
+    var h: UInt64 = 0xcbf29ce484222325
+    @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+    for v in values {
+        switch v {
+        case .null: mix(0)
+        case .integer(let i):
+            mix(1)
+            var x = UInt64(bitPattern: i)
+            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: x)); x >>= 8 }
+        case .text(let s):
+            mix(2)
+            for b in s.utf8 { mix(b) }
+        }
+        mix(0xFF)
+    }
+    return Int64(bitPattern: h)
+}

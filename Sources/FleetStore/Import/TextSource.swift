@@ -1,0 +1,161 @@
+import Foundation
+import FleetCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a file in chunks as UTF-8, whatever its encoding (UTF-8 with or without BOM, or
+/// GB18030 through iconv), and hashes its raw bytes (SHA-256) on a second thread meanwhile.
+///
+///     let source = try TextSource(path: "vehicles.csv", encoding: nil)
+///     while let chunk = try source.nextChunk() { … }
+///     let sha = source.finishHash()
+final class TextSource {
+    let fileName: String
+    private let handle: FileHandle
+    private(set) var encoding: TextEncoding
+    private var converter: GB18030Converter?
+    private var pending: [UInt8]?
+    private var rawOffset = 0
+    private var atStart = true
+    private var hasher = SHA256()
+    private let hashQueue = DispatchQueue(label: "fleetreg.import.sha256")
+    private let inFlight = DispatchSemaphore(value: 4)
+    let chunkSize: Int
+
+    init(path: String, encoding forced: TextEncoding?, chunkSize: Int = 1 << 20) throws(ImportFailure) {
+        self.chunkSize = chunkSize
+        fileName = (path as NSString).lastPathComponent
+        guard let h = FileHandle(forReadingAtPath: path) else {
+            throw ImportFailure(Finding(file: fileName, line: 0, column: "", value: path,
+                                        reason: Reason.unreadable("no such file or not readable")))
+        }
+        handle = h
+        let first = try Self.read(h, fileName: fileName, count: chunkSize)
+        var start = 0
+        if first.count >= 3, first[0] == 0xEF, first[1] == 0xBB, first[2] == 0xBF { start = 3 }
+        if let forced {
+            encoding = forced
+        } else if start == 3 {
+            encoding = .utf8
+        } else {
+            encoding = first.withUnsafeBufferPointer { TextEncoding.detect($0) }
+        }
+        if encoding == .gb18030 { converter = try GB18030Converter(fileName: fileName) }
+        hash(first)
+        rawOffset = first.count
+        pending = start == 0 ? first : Array(first[start...])
+        if first.isEmpty { pending = nil }
+    }
+
+    private static func read(_ h: FileHandle, fileName: String, count: Int) throws(ImportFailure) -> [UInt8] {
+        do {
+            guard let d = try h.read(upToCount: count) else { return [] }
+            return [UInt8](d)
+        } catch {
+            throw ImportFailure(Finding(file: fileName, line: 0, column: "", value: "",
+                                        reason: Reason.unreadable("\(error)")))
+        }
+    }
+
+    private func hash(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        inFlight.wait()
+        hashQueue.async { [self] in
+            hasher.update(bytes)
+            inFlight.signal()
+        }
+    }
+
+    /// The next chunk of UTF-8 text, nil at the end of the file.
+    func nextChunk() throws(ImportFailure) -> [UInt8]? {
+        var raw: [UInt8]
+        if let p = pending {
+            raw = p
+            pending = nil
+        } else {
+            raw = try Self.read(handle, fileName: fileName, count: chunkSize)
+            hash(raw)
+            rawOffset += raw.count
+        }
+        if raw.isEmpty {
+            if let c = converter { try c.finish(offset: rawOffset) }
+            return nil
+        }
+        if let c = converter { return try c.convert(raw, endOffset: rawOffset) }
+        return raw
+    }
+
+    /// The SHA-256 of the whole file's bytes (waits for the hashing thread).
+    func finishHash() -> String {
+        while let more = try? Self.read(handle, fileName: fileName, count: chunkSize), !more.isEmpty { hash(more) }
+        return hashQueue.sync { SHA256.hexString(hasher.finalize()) }
+    }
+
+    deinit { try? handle.close() }
+}
+
+/// GB18030 → UTF-8 through glibc's iconv, which is the fastest decoder measured here; glibc's
+/// "GBK" fails on some sequences that Excel writes, and Foundation has no GBK on Linux.
+final class GB18030Converter {
+    private let cd: iconv_t
+    private var carry: [UInt8] = []
+    private let fileName: String
+
+    init(fileName: String) throws(ImportFailure) {
+        self.fileName = fileName
+        cd = iconv_open("UTF-8", "GB18030")
+        if cd == iconv_t(bitPattern: -1) {
+            throw ImportFailure(Finding(file: fileName, line: 0, column: "", value: "",
+                                        reason: Reason.unreadable("iconv has no GB18030")))
+        }
+    }
+
+    deinit { iconv_close(cd) }
+
+    func convert(_ chunk: [UInt8], endOffset: Int) throws(ImportFailure) -> [UInt8] {
+        var input = carry + chunk
+        carry = []
+        let startOffset = endOffset - input.count
+        var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
+        var failure: Int?
+        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var inLeft = inBuf.count
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+                var outLeft = outBuf.count
+                let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                if r == -1 {
+                    if errno == EINVAL {
+                        carry = Array(inBuf[(inBuf.count - inLeft)...])
+                    } else {
+                        failure = startOffset + inBuf.count - inLeft
+                    }
+                }
+                return outBuf.count - outLeft
+            }
+        }
+        if let at = failure {
+            throw ImportFailure(Finding(file: fileName, line: 0, column: "", value: "",
+                                        reason: Reason.badEncoding(offset: at, encoding: "GB18030")))
+        }
+        output.removeLast(output.count - produced)
+        return output
+    }
+
+    func finish(offset: Int) throws(ImportFailure) {
+        if !carry.isEmpty {
+            throw ImportFailure(Finding(file: fileName, line: 0, column: "", value: "",
+                                        reason: Reason.badEncoding(offset: offset - carry.count, encoding: "GB18030")))
+        }
+    }
+}
+
+/// A whole file rejected: the first finding says where reading failed and why.
+public struct ImportFailure: Error, CustomStringConvertible {
+    public var findings: [Finding]
+    public init(_ finding: Finding) { findings = [finding] }
+    public init(findings: [Finding]) { self.findings = findings }
+    public var description: String { findings.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,66 @@
+import GRDB
+
+/// The store's schema: one migrator with named, append-only migrations. A migration, once
+/// released, is never edited; a change is a new migration.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-batches-and-vehicles") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_batches (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    encoding TEXT NOT NULL,
+                    rows INTEGER NOT NULL DEFAULT 0,
+                    inserted INTEGER NOT NULL DEFAULT 0,
+                    updated INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    invalid INTEGER NOT NULL DEFAULT 0,
+                    operator TEXT NOT NULL,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT
+                );
+                CREATE TABLE vehicles (
+                    id INTEGER PRIMARY KEY,
+                    plate TEXT NOT NULL UNIQUE,
+                    plate_type TEXT,
+                    vin TEXT NOT NULL,
+                    vin_check_ok INTEGER NOT NULL,
+                    vehicle_type TEXT NOT NULL,
+                    use_nature TEXT NOT NULL,
+                    fuel TEXT NOT NULL,
+                    emission_declared TEXT,
+                    first_registered TEXT NOT NULL,
+                    gross_mass_kg INTEGER,
+                    owner TEXT NOT NULL,
+                    address TEXT,
+                    township TEXT NOT NULL,
+                    township_source TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    status_date TEXT,
+                    phone TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+                    source_line INTEGER NOT NULL,
+                    row_hash INTEGER NOT NULL
+                );
+                CREATE INDEX vehicles_vin ON vehicles(vin);
+                CREATE INDEX vehicles_township ON vehicles(township);
+                CREATE INDEX vehicles_type ON vehicles(vehicle_type);
+                CREATE TABLE vehicle_status_history (
+                    id INTEGER PRIMARY KEY,
+                    plate TEXT NOT NULL,
+                    old_status TEXT NOT NULL,
+                    new_status TEXT NOT NULL,
+                    old_status_date TEXT,
+                    new_status_date TEXT,
+                    batch_id INTEGER NOT NULL REFERENCES import_batches(id),
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX vehicle_status_history_plate ON vehicle_status_history(plate);
+                """)
+        }
+        return m
+    }
+}

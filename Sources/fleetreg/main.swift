@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+// Runs the command and maps errors to the exit codes of docs/cli.md:
+// 0 ok/allow, 1 deny, 2 bad input or usage, 3 refer, 4 store failure.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let lang = GlobalOptions.langGuess(arguments)
+var command: ParsableCommand
+do {
+    command = try Fleetreg.parseAsRoot(arguments)
+} catch {
+    let code = Fleetreg.exitCode(for: error)
+    if code == .success {
+        print(Fleetreg.fullMessage(for: error))
+        exit(0)
+    }
+    FileHandle.standardError.write(Data((Fleetreg.fullMessage(for: error) + "\n").utf8))
+    exit(ExitStatus.badInput.rawValue)
+}
+do {
+    try command.run()
+} catch let e as ExitCode {
+    exit(e.rawValue)
+} catch {
+    let (status, message) = ErrorReport.describe(error, lang: lang)
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(status.rawValue)
+}

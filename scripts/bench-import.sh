@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): the validated, indexed `import vehicles` against the sqlite3 shell's
+# `.import` of the same CSV into a plain table. Prints rows/s, peak memory and the ratio.
+#   scripts/bench-import.sh [VEHICLES]     (default 1,000,000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-1000000}"
+OUT="bench-out"
+mkdir -p "$OUT"
+swift build -c release --product fleetreg >/dev/null
+BIN="$(swift build -c release --show-bin-path)/fleetreg"
+
+if [ ! -f "$OUT/data-$N/vehicles.csv" ]; then
+  "$BIN" sample generate --vehicles "$N" --seed 1 --out "$OUT/data-$N" >/dev/null
+fi
+CSV="$OUT/data-$N/vehicles.csv"
+echo "file: $CSV ($(du -h "$CSV" | cut -f1), $N rows, $(head -1 "$CSV" | tr ',' '\n' | wc -l) columns)"
+
+measure() {  # measure LABEL command… → prints seconds and peak RSS (MB)
+  local label="$1"; shift
+  /usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" >"$OUT/$label.out" 2>"$OUT/$label.err"
+  read -r secs kb <"$OUT/time.txt"
+  echo "$secs $((kb / 1024))"
+}
+
+rm -f "$OUT"/bench.sqlite*
+read -r fs fm < <(measure fleetreg "$BIN" import vehicles "$CSV" --db "$OUT/bench.sqlite" --format json)
+grep -q '"committed" : true' "$OUT/fleetreg.out" || { echo "import failed"; cat "$OUT/fleetreg.out" "$OUT/fleetreg.err"; exit 1; }
+
+rm -f "$OUT"/baseline.sqlite*
+read -r ss sm < <(measure sqlite3 sqlite3 "$OUT/baseline.sqlite" ".import --csv $CSV vehicles")
+
+rm -f "$OUT"/bench2.sqlite*
+"$BIN" import vehicles "$CSV" --db "$OUT/bench2.sqlite" >/dev/null
+read -r rs rm_ < <(measure reimport "$BIN" import vehicles "$CSV" --db "$OUT/bench2.sqlite" --format json)
+
+python3 - "$N" "$fs" "$fm" "$ss" "$sm" "$rs" "$rm_" <<'PY'
+import sys
+n, fs, fm, ss, sm, rs, rm = int(sys.argv[1]), *map(float, sys.argv[2:])
+print(f"fleetreg import (validated, indexed): {fs:6.2f} s  {n/fs:10,.0f} rows/s  peak {fm:5.0f} MB")
+print(f"sqlite3 .import (plain table)       : {ss:6.2f} s  {n/ss:10,.0f} rows/s  peak {sm:5.0f} MB")
+print(f"ratio fleetreg / sqlite3            : {ss/fs:6.2f}x   (target >= 1.0x, peak < 200 MB)")
+print(f"re-import of the same file          : {rs:6.2f} s  {n/rs:10,.0f} rows/s  peak {rm:5.0f} MB")
+PY
