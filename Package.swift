@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
@@ -24,7 +25,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
-        .target(name: "FleetReports", dependencies: ["FleetCore", "FleetStore"]),
+        .target(
+            name: "FleetReports",
+            dependencies: ["FleetCore", "FleetStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "fleetreg",
             dependencies: [

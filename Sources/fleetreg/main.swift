@@ -3,7 +3,7 @@ import Foundation
 
 // Runs the command and maps errors to the exit codes of docs/cli.md:
 // 0 ok/allow, 1 deny, 2 bad input or usage, 3 refer, 4 store failure.
-let arguments = Array(CommandLine.arguments.dropFirst())
+let arguments = GlobalOptions.hoistingLeadingGlobals(Array(CommandLine.arguments.dropFirst()))
 let lang = GlobalOptions.langGuess(arguments)
 var command: ParsableCommand
 do {

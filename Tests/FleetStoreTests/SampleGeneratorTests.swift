@@ -101,6 +101,7 @@ private func generate(_ vehicles: Int, seed: UInt64) -> (lines: [String], rows: 
             let fields = splitCSVLine(line)
             let row = rows[n]
             #expect(fields == row.fields, "line \(n + 2)")
+            #expect(line == CSVFormat.line(row.fields), "line \(n + 2) is quoted as FleetCore quotes")
             #expect(fields.count == 15)
             var byField: [VehicleRegistration.Field: String] = [:]
             for (f, v) in zip(fieldOrder, fields) { byField[f] = v }
@@ -139,6 +140,7 @@ private func generate(_ vehicles: Int, seed: UInt64) -> (lines: [String], rows: 
                 #expect(phone.count == 11 && phone.allSatisfy(\.isNumber) && ["13", "15", "18"].contains(String(phone.prefix(2))))
             }
         }
+        #expect(lines.contains { $0.contains("\",") || $0.contains(",\"") }, "some quoted values")
         let duplicated = vinPlates.values.filter { $0 > 1 }.count
         #expect(duplicated >= 1 && duplicated <= 10, "duplicate VINs: \(duplicated)")
         #expect(rows.filter(\.duplicateVIN).count == 2)

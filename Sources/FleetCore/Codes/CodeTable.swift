@@ -31,6 +31,13 @@ public struct CodeTable<C: RegistryCode>: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and ideographic spaces.
     public var trimmingSpaces: String {
+        // Fast path: most values arrive trimmed already (the CSV reader trims them).
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.reversed().first,
+           first != 0x20, first != 0x09, first != 0x0D, first != 0x0A, first != 0xE3,
+           last != 0x20, last != 0x09, last != 0x0D, last != 0x0A, last != 0x80 {
+            return String(self)
+        }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

@@ -25,6 +25,13 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     /// Normalises typed or imported text: full-width letters and digits to ASCII, lower case to
     /// upper case, spaces (and the middle dot some forms print, 豫A·12345) removed.
     public static func normalize<S: StringProtocol>(_ raw: S) -> String {
+        // Fast path: nothing to change (no space, lower-case letter, full-width form or dot).
+        var clean = true
+        for b in raw.utf8 where b == 0x20 || b == 0x09 || (b >= 0x61 && b <= 0x7A) || b == 0xEF || b == 0xE3 || b == 0xC2 || b == 0xE2 {
+            clean = false
+            break
+        }
+        if clean { return String(raw) }
         var scalars = String.UnicodeScalarView()
         for s in raw.unicodeScalars {
             var v = s.value
@@ -62,7 +69,7 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     private static let energyLetters: Set<Character> = Set("DABCEFGHJK")
 
     private static func classify(_ text: String) throws(Problem) -> Format? {
-        let chars = Array(text)
+        let chars = text.unicodeScalars.map(Character.init)
         guard let first = chars.first else { throw .empty }
         guard provinces.contains(first) else { throw .unknownProvince(first) }
         guard chars.count >= 2, isLetter(chars[1]) else { return nil }

@@ -21,14 +21,17 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         for (l, v) in letters { t[l.utf8.first!] = v }
         return t
     }()
+    /// The transliteration as a 256-entry table (-1: not allowed), for the import's hot loop.
+    private static let values: [Int] = (0..<256).map { transliteration[UInt8($0)] ?? -1 }
+    private static let allowed: [Bool] = values.map { $0 >= 0 }
     private static let weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
 
     /// Normalises (as plates are) and checks the alphabet and length. The check digit is not
     /// required to match: see `checkDigitIsValid`.
     public static func parse<S: StringProtocol>(_ raw: S) throws(Problem) -> VIN {
         let text = Plate.normalize(raw)
-        for c in text where c.asciiValue.flatMap({ VIN.transliteration[$0] }) == nil {
-            throw .badCharacter(c)
+        for b in text.utf8 where !VIN.allowed[Int(b)] {
+            throw .badCharacter(text.unicodeScalars.first { !$0.isASCII || !VIN.allowed[Int($0.value)] }.map(Character.init) ?? "?")
         }
         guard text.utf8.count == 17 else { throw .wrongLength(text.count) }
         return VIN(text: text)
@@ -36,15 +39,23 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
 
     /// The check digit computed from the other sixteen characters (`0`–`9` or `X`).
     public var expectedCheckDigit: Character {
-        var sum = 0
-        for (i, b) in text.utf8.enumerated() { sum += VIN.transliteration[b]! * VIN.weights[i] }
-        let r = sum % 11
+        let r = VIN.checkSum(text.utf8)
         return r == 10 ? "X" : Character(String(r))
     }
 
     /// Whether position 9 holds the right check digit. A mismatch is a screening flag
     /// (VIN_CHECK_DIGIT), not a reason to reject the record.
     public var checkDigitIsValid: Bool {
-        text[text.index(text.startIndex, offsetBy: 8)] == expectedCheckDigit
+        let utf8 = text.utf8
+        let r = VIN.checkSum(utf8)
+        let ninth = utf8[utf8.index(utf8.startIndex, offsetBy: 8)]
+        return ninth == (r == 10 ? 88 : UInt8(48 + r))
+    }
+
+    private static func checkSum(_ utf8: String.UTF8View) -> Int {
+        var sum = 0
+        var i = 0
+        for b in utf8 { sum += values[Int(b)] * weights[i]; i += 1 }
+        return sum % 11
     }
 }

@@ -61,10 +61,23 @@ public enum Reason {
         Message("BAD_ENCODING", zh: "本行含有无效字节，既不是UTF-8也不是GB18030（按\(encoding)读取；可用--encoding指定）",
                 en: "the line has bytes that are neither UTF-8 nor GB18030 (read as \(encoding); --encoding overrides)")
     }
+    public static func unwritable(_ what: String) -> Message {
+        Message("UNWRITABLE", zh: "无法写入文件（\(what)）", en: "cannot write the file (\(what))")
+    }
     public static func unreadable(_ detail: String) -> Message {
         Message("UNREADABLE", zh: "无法读取文件：\(detail)", en: "cannot read the file: \(detail)")
     }
     public static func unknownColumn(_ name: String) -> Message {
         Message("UNKNOWN_COLUMN", zh: "未知列「\(name)」已忽略", en: "unknown column \(name) ignored")
     }
+
+    // Evidence imports.
+    /// A value that is not one of a short list (`accepted`: `夜查/night_check, 路检/roadside, …`).
+    public static func notOneOf(_ what: String, _ whatZh: String, accepted: String) -> Message {
+        Message("BAD_CODE", zh: "\(whatZh)无效（应为\(accepted)）", en: "unknown \(what) (use \(accepted))")
+    }
+    public static let unknownEnterprise = Message("UNKNOWN_ENTERPRISE", zh: "企业编号不在重点用车企业表中（请先导入enterprises）",
+                                                  en: "enterprise id not in the enterprises table (import enterprises first)")
+    public static let endNotAfterStart = Message("END_BEFORE_START", zh: "结束时间应晚于开始时间",
+                                                 en: "ends_at must be after starts_at")
 }

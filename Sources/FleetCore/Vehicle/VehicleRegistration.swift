@@ -38,6 +38,27 @@ public struct VehicleRegistration: Hashable, Sendable {
         case plate, plateType = "plate_type", vin, vehicleType = "vehicle_type", useNature = "use_nature", fuel
         case emissionStandard = "emission_standard", firstRegistered = "first_registered"
         case grossMassKg = "gross_mass_kg", owner, address, township, status, statusDate = "status_date", phone
+
+        /// The field's position in `allCases` (the order of data.md's table).
+        public var position: Int {
+            switch self {
+            case .plate: return 0
+            case .plateType: return 1
+            case .vin: return 2
+            case .vehicleType: return 3
+            case .useNature: return 4
+            case .fuel: return 5
+            case .emissionStandard: return 6
+            case .firstRegistered: return 7
+            case .grossMassKg: return 8
+            case .owner: return 9
+            case .address: return 10
+            case .township: return 11
+            case .status: return 12
+            case .statusDate: return 13
+            case .phone: return 14
+            }
+        }
     }
 
     /// A problem with one field of a row.

@@ -42,7 +42,8 @@ public struct SampleGenerator: Sendable {
         let out = try ChunkedFileWriter(path: path)
         out.append(CSVFormat.utf8BOM)
         do {
-            try vehicleLines { line in try out.append(line) }
+            try out.append(CSVFormat.line(SampleGenerator.vehicleHeader))
+            try vehicleRows { row in try out.appendLine(row.fields) }
             try out.close()
         } catch {
             try? out.close()
@@ -52,10 +53,30 @@ public struct SampleGenerator: Sendable {
     }
 
     /// The same rows, streamed: calls `body` once per CSV line (header first), each line ending
-    /// with CRLF and quoted by `CSVFormat.line`. Memory stays constant whatever `vehicles` is.
+    /// with CRLF and quoted as `CSVFormat.line` quotes. Memory stays constant whatever `vehicles` is.
     public func vehicleLines(_ body: (String) throws -> Void) rethrows {
         try body(CSVFormat.line(SampleGenerator.vehicleHeader))
-        try vehicleRows { row in try body(CSVFormat.line(row.fields)) }
+        try vehicleRows { row in try body(SampleGenerator.line(row.fields)) }
+    }
+
+    /// The same text as `CSVFormat.line(fields)`, built without intermediate arrays: a field is
+    /// handed to `CSVFormat.field` only when it holds a byte that may need quoting.
+    static func line(_ fields: [String]) -> String {
+        var s = ""
+        s.reserveCapacity(320)
+        var first = true
+        for f in fields {
+            if !first { s.append(",") }
+            first = false
+            s.append(mayNeedQuoting(f) ? CSVFormat.field(f) : f)
+        }
+        s.append("\r\n")
+        return s
+    }
+
+    @inline(__always)
+    static func mayNeedQuoting(_ f: String) -> Bool {
+        f.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The rows before formatting, with what the generator meant (for tests).
@@ -89,6 +110,28 @@ final class ChunkedFileWriter {
     func append(_ s: String) throws {
         buffer.append(contentsOf: s.utf8)
         if buffer.count >= ChunkedFileWriter.chunk { try flush() }
+    }
+
+    /// One CSV line (see `SampleGenerator.line`), appended without building it as a String.
+    func appendLine(_ fields: [String]) throws {
+        ChunkedFileWriter.encode(fields, into: &buffer)
+        if buffer.count >= ChunkedFileWriter.chunk { try flush() }
+    }
+
+    private static func encode(_ fields: [String], into buffer: inout [UInt8]) {
+        var first = true
+        for f in fields {
+            if !first { buffer.append(0x2C) }
+            first = false
+            let done: Bool? = f.utf8.withContiguousStorageIfAvailable { bytes in
+                for b in bytes where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return false }
+                buffer.append(contentsOf: bytes)
+                return true
+            }
+            if done != true { buffer.append(contentsOf: CSVFormat.field(f).utf8) }
+        }
+        buffer.append(0x0D)
+        buffer.append(0x0A)
     }
 
     func flush() throws {

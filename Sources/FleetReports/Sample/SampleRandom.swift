@@ -84,6 +84,8 @@ struct Weighted<T> {
     }
 }
 
+extension Weighted: Sendable where T: Sendable {}
+
 /// A keyed pseudo-random permutation of `0..<size` (a 4-round Feistel network over the next
 /// even power of two, with cycle walking): maps a running counter to a unique, scattered value.
 struct ScatterPermutation {

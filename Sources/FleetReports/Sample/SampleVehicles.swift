@@ -44,6 +44,7 @@ struct SampleVehicleMaker {
     private let companyPool: Int
     private var vinRing: [String] = []
     private var vinRingNext = 0
+    private var scratch: [UInt8] = []
 
     /// The extract's date: nothing happens after it.
     static let extractDate = CivilDate(year: 2020, month: 10, day: 31)!
@@ -54,6 +55,7 @@ struct SampleVehicleMaker {
         vinSerials = ScatterPermutation(size: 33 * 1_000_000, key: SplitMix64.mix(seed ^ 0x0056_494E))
         companyPool = max(20, vehicles / 25)
         vinRing.reserveCapacity(64)
+        scratch.reserveCapacity(16)
     }
 
     // MARK: Kinds and types
@@ -70,29 +72,54 @@ struct SampleVehicleMaker {
         (.semiTrailer, 65), (.fullTrailer, 10), (.specialHeavy, 30), (.specialLight, 5), (.car, 15),
     ])
 
-    /// Body codes by kind (weights); dump bodies are H17, H1B–H1G, H27, H2B, H37, H3B, H4B, H54, B16, G16.
-    static let types: [Weighted<String>] = [
-        Weighted([("H11", 18), ("H12", 7), ("H13", 3), ("H14", 6), ("H15", 4), ("H16", 1), ("H17", 22), ("H18", 2),
-                  ("H19", 18), ("H1A", 1), ("H1B", 2), ("H1C", 1), ("H1D", 2), ("H1E", 1), ("H1F", 1), ("H1G", 2)]),
-        Weighted([("Q11", 92), ("Q21", 4), ("Q12", 2), ("Q31", 2)]),
-        Weighted([("H21", 30), ("H22", 20), ("H23", 5), ("H24", 8), ("H25", 3), ("H27", 18), ("H29", 15), ("H2B", 1)]),
-        Weighted([("H31", 30), ("H32", 30), ("H33", 5), ("H34", 3), ("H35", 2), ("H37", 7), ("H38", 2), ("H39", 20),
-                  ("H3B", 1)]),
-        Weighted([("H41", 45), ("H42", 35), ("H43", 5), ("H47", 12), ("H4B", 3)]),
-        Weighted([("H51", 50), ("H52", 15), ("H54", 30), ("H55", 5)]),
-        Weighted([("B11", 25), ("B12", 10), ("B13", 10), ("B14", 10), ("B15", 5), ("B16", 15), ("B17", 3), ("B18", 15),
-                  ("B1B", 5), ("B21", 2)]),
-        Weighted([("G11", 40), ("G16", 20), ("G18", 20), ("G14", 10), ("G21", 10)]),
-        Weighted([("Z51", 100)]),
-        Weighted([("Z71", 60), ("Z21", 40)]),
-        Weighted([("K33", 80), ("K31", 10), ("K39", 10)]),
-    ]
+    /// How the gross mass is drawn.
+    enum MassClass { case heavyDump, heavy, tractor, medium, light, micro, lowSpeed, trailerHeavy, trailerMedium, car }
 
-    static let typeNames: [String: String] = {
-        var m: [String: String] = [:]
-        for t in VehicleType.all { m[t.code] = t.chineseName }
-        return m
-    }()
+    /// A vehicle-type code with what the generator needs to know about it.
+    struct TypeInfo {
+        let code: String
+        let name: String
+        let isDump: Bool
+        let isTanker: Bool
+        let massClass: MassClass
+
+        init(_ code: String) {
+            self.code = code
+            let type = VehicleType.table.lookup(code)!
+            name = type.chineseName
+            isDump = type.isDumpBody
+            isTanker = ["H14", "H24", "H34", "H1C", "B13"].contains(code)
+            switch code.prefix(2) {
+            case "H1", "Z5": massClass = isDump || code == "Z51" ? .heavyDump : .heavy
+            case "Q1": massClass = .tractor
+            case "H2", "Q2", "Z2": massClass = .medium
+            case "H3", "Q3", "Z7": massClass = .light
+            case "H4": massClass = .micro
+            case "H5": massClass = .lowSpeed
+            case "B1", "G1": massClass = .trailerHeavy
+            case "B2", "G2": massClass = .trailerMedium
+            default: massClass = .car
+            }
+        }
+    }
+
+    /// Body codes by kind (weights); dump bodies are H17, H1B–H1G, H27, H2B, H37, H3B, H4B, H54, B16, G16.
+    static let types: [Weighted<TypeInfo>] = [
+        [("H11", 18), ("H12", 7), ("H13", 3), ("H14", 6), ("H15", 4), ("H16", 1), ("H17", 22), ("H18", 2),
+         ("H19", 18), ("H1A", 1), ("H1B", 2), ("H1C", 1), ("H1D", 2), ("H1E", 1), ("H1F", 1), ("H1G", 2)],
+        [("Q11", 92), ("Q21", 4), ("Q12", 2), ("Q31", 2)],
+        [("H21", 30), ("H22", 20), ("H23", 5), ("H24", 8), ("H25", 3), ("H27", 18), ("H29", 15), ("H2B", 1)],
+        [("H31", 30), ("H32", 30), ("H33", 5), ("H34", 3), ("H35", 2), ("H37", 7), ("H38", 2), ("H39", 20), ("H3B", 1)],
+        [("H41", 45), ("H42", 35), ("H43", 5), ("H47", 12), ("H4B", 3)],
+        [("H51", 50), ("H52", 15), ("H54", 30), ("H55", 5)],
+        [("B11", 25), ("B12", 10), ("B13", 10), ("B14", 10), ("B15", 5), ("B16", 15), ("B17", 3), ("B18", 15),
+         ("B1B", 5), ("B21", 2)],
+        [("G11", 40), ("G16", 20), ("G18", 20), ("G14", 10), ("G21", 10)],
+        [("Z51", 100)],
+        [("Z71", 60), ("Z21", 40)],
+        [("K33", 80), ("K31", 10), ("K39", 10)],
+    ].map { Weighted($0.map { (TypeInfo($0.0), $0.1) }) }
+
     static let fuelNames: [String: String] = {
         var m: [String: String] = [:]
         for f in Fuel.all { m[f.code] = f.chineseName }
@@ -103,11 +130,39 @@ struct SampleVehicleMaker {
         for u in UseNature.all { m[u.code] = u.chineseName }
         return m
     }()
-    static let plateTypeNames: [String: String] = ["01": "大型汽车", "02": "小型汽车", "15": "挂车", "51": "大型新能源汽车",
-                                                   "52": "小型新能源汽车"]
-    static let tankers: Set<String> = ["H14", "H24", "H34", "H1C", "B13"]
-    static let dumpBodies: Set<String> = ["H17", "H1B", "H1C", "H1D", "H1E", "H1F", "H1G", "H27", "H2B", "H37", "H3B",
-                                          "H4B", "H54", "B16", "G16"]
+    static let plateTypeNames: [String: String] = {
+        var m: [String: String] = [:]
+        for t in PlateType.known { m[t.code] = t.chineseName }
+        return m
+    }()
+
+    static let fuelLarge = Weighted<String>([("B", 900), ("E", 60), ("C", 30), ("A", 10)])
+    static let fuelLight = Weighted<String>([("B", 55), ("A", 35), ("C", 6), ("E", 2), ("F", 1), ("O", 1)])
+    static let fuelMicro = Weighted<String>([("A", 80), ("C", 12), ("B", 5), ("O", 3)])
+    static let fuelCar = Weighted<String>([("A", 80), ("C", 12), ("O", 5), ("E", 3)])
+
+    static let massHeavyDump = Weighted<Int>([(25000, 45), (31000, 40), (18000, 10), (24990, 3), (30990, 2)])
+    static let massHeavy = Weighted<Int>([(18000, 35), (25000, 25), (31000, 20), (16000, 5), (14995, 3), (24990, 4),
+                                          (30990, 3), (0, 5)])
+    static let massTractor = Weighted<Int>([(25000, 55), (18000, 35), (24990, 5), (0, 5)])
+    static let massMedium = Weighted<Int>([(9995, 12), (7360, 8), (11995, 10), (8275, 6), (5995, 6), (0, 58)])
+    static let massLight = Weighted<Int>([(4495, 40), (3495, 12), (4490, 5), (2990, 5), (0, 38)])
+    static let massTrailer = Weighted<Int>([(40000, 40), (38000, 10), (35000, 10), (30000, 10), (0, 30)])
+
+    static let useTanker = Weighted<String>([("R", 60), ("F", 35), ("A", 5)])
+    static let useLarge = Weighted<String>([("F", 68), ("A", 27), ("R", 1), ("L", 2), ("G", 1), ("Z", 1)])
+    static let useLight = Weighted<String>([("A", 50), ("F", 47), ("Z", 2), ("L", 1)])
+    static let useMicro = Weighted<String>([("A", 70), ("F", 28), ("Z", 2)])
+    static let useSpecial = Weighted<String>([("A", 60), ("F", 25), ("K", 10), ("Z", 5)])
+    static let useCar = Weighted<String>([("A", 92), ("G", 4), ("Z", 4)])
+
+    static let statusGone = Weighted<String>([("E", 40), ("P", 30), ("B", 22), ("M", 8)])
+    static let statusActive = Weighted<String>([("A", 925), ("G", 32), ("Q", 32), ("GQ", 11)])
+    static let statusNames: [String: String] = {
+        var m: [String: String] = [:]
+        for s in ["A", "B", "E", "M", "P", "G", "Q", "GQ"] { m[s] = VehicleStatus(letters: s).chineseNames }
+        return m
+    }()
 
     // MARK: Plates
 
@@ -130,23 +185,25 @@ struct SampleVehicleMaker {
     static let romanASCII = ["0", "I", "II", "III", "IV", "V", "VI"]
     static let romanUnicode = ["0", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ"]
     static let chineseNumerals = ["零", "一", "二", "三", "四", "五", "六"]
+    static let arabic = ["0", "1", "2", "3", "4", "5", "6"]
     static let stageForms = Weighted<Int>([(0, 28), (1, 26), (2, 14), (3, 14), (4, 4), (5, 4), (6, 3), (7, 3), (8, 2)])
 
     static func writtenStage(_ s: Int, _ rng: inout SplitMix64) -> String {
         if s == 0 { return rng.chance(0.85) ? "国0" : "国零" }
         var text: String
+        var plain = true
         switch stageForms.pick(&rng) {
         case 0: text = "国" + romanASCII[s]
         case 1: text = "国" + chineseNumerals[s]
-        case 2: text = "国\(s)"
+        case 2: text = "国" + arabic[s]
         case 3: text = "国" + romanUnicode[s]
-        case 4: text = "China " + romanASCII[s]
-        case 5: text = "国" + chineseNumerals[s] + "标准"
-        case 6: text = "国家第" + chineseNumerals[s] + "阶段"
-        case 7: text = "国" + romanUnicode[s] + "标准"
-        default: text = romanASCII[s]
+        case 4: text = "China " + romanASCII[s]; plain = false
+        case 5: text = "国" + chineseNumerals[s] + "标准"; plain = false
+        case 6: text = "国家第" + chineseNumerals[s] + "阶段"; plain = false
+        case 7: text = "国" + romanUnicode[s] + "标准"; plain = false
+        default: text = romanASCII[s]; plain = false
         }
-        if s == 6, text.hasPrefix("国"), !text.hasSuffix("准"), !text.hasSuffix("段"), rng.chance(0.4) {
+        if s == 6, plain, rng.chance(0.4) {
             switch rng.below(3) {
             case 0: text += "b"
             case 1: text += "(b)"
@@ -170,9 +227,12 @@ struct SampleVehicleMaker {
     static let vinWeights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
     /// Model-year codes (position 10) for 2000…2021.
     static let yearCodes: [UInt8] = Array("Y123456789ABCDEFGHJKLM".utf8)
+    static let checkCharacters: [UInt8] = Array("0123456789X".utf8)
+    static let wmis: [[[UInt8]]] = [SampleVocabulary.wmiHeavy, SampleVocabulary.wmiLight, SampleVocabulary.wmiMicro,
+                                    SampleVocabulary.wmiTrailer, SampleVocabulary.wmiCar].map { $0.map { Array($0.utf8) } }
 
     /// The check digit (ISO 3779) of a 17-byte VIN; position 9 itself has weight 0.
-    static func checkDigit(_ vin: [UInt8]) -> UInt8 {
+    static func checkDigit(_ vin: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
         var sum = 0
         for i in 0..<17 { sum += vinValue[Int(vin[i])] * vinWeights[i] }
         let r = sum % 11
@@ -184,104 +244,77 @@ struct SampleVehicleMaker {
     mutating func make(index: Int, into row: inout SampleVehicleRow) {
         var rng = SplitMix64(seed: seed, stream: 1, index: UInt64(index))
         typealias V = SampleVocabulary
-        let ref = SampleVehicleMaker.extractDate
+        typealias M = SampleVehicleMaker
+        let ref = M.extractDate.dayNumber
 
-        let kind = SampleVehicleMaker.kinds.pick(&rng)
-        let type = SampleVehicleMaker.types[kind.rawValue].pick(&rng)
-        let isDump = SampleVehicleMaker.dumpBodies.contains(type)
-        let isTanker = SampleVehicleMaker.tankers.contains(type)
+        let kind = M.kinds.pick(&rng)
+        let type = M.types[kind.rawValue].pick(&rng)
         let named = rng.chance(0.03)
         let dateStyle = rng.below(20)        // 0–16 ISO, 17–18 slashes, 19 compact
 
         // First registration: 2000 – October 2020, skewed to recent years.
         var year = 2000 + min(20, Int(21 * pow(rng.unit(), 0.4)))
-        let olderFloor: Int
-        switch kind {
-        case .car, .micro: olderFloor = 2003
-        default: olderFloor = 2000
-        }
-        year = max(year, olderFloor)
-        let yearStart = CivilDate(year: year, month: 1, day: 1)!.dayNumber
-        let daysInYear = year == 2020 ? 300 : (CivilDate(year: year + 1, month: 1, day: 1)!.dayNumber - yearStart)
-        var firstReg = yearStart + rng.below(daysInYear)
+        if kind == .car || kind == .micro { year = max(year, 2003) }
+        var firstReg = M.dayOfYear(year, &rng)
 
         // Fuel.
         var fuel: String
         switch kind {
-        case .heavy, .tractor, .medium, .specialHeavy:
-            fuel = Weighted<String>.pick([("B", 900), ("E", 60), ("C", 30), ("A", 10)], &rng)
-        case .light, .specialLight:
-            fuel = Weighted<String>.pick([("B", 55), ("A", 35), ("C", 6), ("E", 2), ("F", 1), ("O", 1)], &rng)
-        case .micro:
-            fuel = Weighted<String>.pick([("A", 80), ("C", 12), ("B", 5), ("O", 3)], &rng)
-        case .lowSpeed:
-            fuel = rng.chance(0.95) ? "B" : "A"
-        case .semiTrailer, .fullTrailer:
-            fuel = "Y"
-        case .car:
-            fuel = Weighted<String>.pick([("A", 80), ("C", 12), ("O", 5), ("E", 3)], &rng)
+        case .heavy, .tractor, .medium, .specialHeavy: fuel = M.fuelLarge.pick(&rng)
+        case .light, .specialLight: fuel = M.fuelLight.pick(&rng)
+        case .micro: fuel = M.fuelMicro.pick(&rng)
+        case .lowSpeed: fuel = rng.chance(0.95) || year > 2012 ? "B" : "A"
+        case .semiTrailer, .fullTrailer: fuel = "Y"
+        case .car: fuel = M.fuelCar.pick(&rng)
         }
         if fuel == "C" || fuel == "O" {
-            // Electric and hybrid goods vehicles are recent.
+            // Electric and hybrid vehicles are recent.
             if year < 2015 { year = 2015 + rng.below(6) }
-            let ys = CivilDate(year: year, month: 1, day: 1)!.dayNumber
-            firstReg = ys + rng.below(year == 2020 ? 300 : 365)
+            firstReg = M.d(year, 1, 1) + rng.below(year == 2020 ? 300 : 365)   // (365 in leap years too)
         }
         if fuel == "E" && year < 2010 { fuel = "B" }
-        if kind == .lowSpeed && fuel == "A" && year > 2012 { fuel = "B" }
 
         // Gross mass (kg), consistent with the size class.
         var mass: Int?
-        switch type.prefix(2) {
-        case "H1", "Z5":
-            if isDump || type == "Z51" {
-                mass = Weighted<Int>.pick([(25000, 45), (31000, 40), (18000, 10), (24990, 3), (30990, 2)], &rng)
-            } else {
-                mass = Weighted<Int>.pick([(18000, 35), (25000, 25), (31000, 20), (16000, 5), (14995, 3), (24990, 4),
-                                           (30990, 3), (0, 5)], &rng)
-                if mass == 0 { mass = rng.int(12_010...32_000) }
-            }
-        case "Q1": mass = Weighted<Int>.pick([(25000, 55), (18000, 35), (24990, 5), (0, 5)], &rng)
+        switch type.massClass {
+        case .heavyDump: mass = M.massHeavyDump.pick(&rng)
+        case .heavy: mass = M.massHeavy.pick(&rng)
+            if mass == 0 { mass = rng.int(12_010...32_000) }
+        case .tractor: mass = M.massTractor.pick(&rng)
             if mass == 0 { mass = rng.int(15_000...26_000) }
-        case "H2", "Q2", "Z2":
-            mass = Weighted<Int>.pick([(9995, 12), (7360, 8), (11995, 10), (8275, 6), (5995, 6), (0, 58)], &rng)
+        case .medium: mass = M.massMedium.pick(&rng)
             if mass == 0 { mass = rng.int(4_500...12_000) }
-        case "H3", "Q3", "Z7":
-            mass = Weighted<Int>.pick([(4495, 40), (3495, 12), (4490, 5), (2990, 5), (0, 38)], &rng)
+        case .light: mass = M.massLight.pick(&rng)
             if mass == 0 { mass = rng.int(1_800...4_495) }
-        case "H4": mass = rng.int(1_200...1_795)
-        case "H5": mass = rng.int(1_500...4_500)
-        case "B1", "G1":
-            mass = Weighted<Int>.pick([(40000, 40), (38000, 10), (35000, 10), (30000, 10), (0, 30)], &rng)
+        case .micro: mass = rng.int(1_200...1_795)
+        case .lowSpeed: mass = rng.int(1_500...4_500)
+        case .trailerHeavy: mass = M.massTrailer.pick(&rng)
             if mass == 0 { mass = rng.int(20_000...40_000) }
-        case "B2", "G2": mass = rng.int(6_000...12_000)
-        default: // cars: often left blank
-            mass = rng.chance(0.6) ? rng.int(1_400...2_150) : nil
+        case .trailerMedium: mass = rng.int(6_000...12_000)
+        case .car: mass = rng.chance(0.6) ? rng.int(1_400...2_150) : nil      // often left blank
         }
-        if fuel == "E" || fuel == "C", let m = mass, m > 12_000, m < 24_000 { mass = m + 1000 }   // heavier tanks / batteries
+        if fuel == "E" || fuel == "C", let m = mass, m > 12_000, m < 24_000 { mass = m + 1000 }   // tanks, batteries
 
-        // Plate.
+        // Plate: unique serial, 85% 豫A.
         let local = rng.chance(0.85)
-        let prefix = local ? "豫A" : SampleVehicleMaker.otherPrefixes.pick(&rng)
-        var serial: [UInt8] = []
-        serial.reserveCapacity(8)
+        let prefix = local ? "豫A" : M.otherPrefixes.pick(&rng)
+        scratch.removeAll(keepingCapacity: true)
         var plateType: String
         var suffix = ""
-        let newEnergyPlate = fuel == "C" && !kind.isTrailer && year >= 2018 && rng.chance(0.95)
         if kind.isTrailer {
-            plates.next(.trailer, rng: &rng, into: &serial)
+            plates.next(.trailer, rng: &rng, into: &scratch)
             suffix = "挂"
             plateType = "15"
-        } else if newEnergyPlate {
+        } else if fuel == "C" && year >= 2018 && rng.chance(0.95) {
             if kind.isLarge {
-                plates.next(.newEnergyLarge, rng: &rng, into: &serial)
+                plates.next(.newEnergyLarge, rng: &rng, into: &scratch)
                 plateType = "51"
             } else {
-                plates.next(.newEnergySmall, rng: &rng, into: &serial)
+                plates.next(.newEnergySmall, rng: &rng, into: &scratch)
                 plateType = "52"
             }
         } else {
-            plates.next(.ordinary, rng: &rng, into: &serial)
+            plates.next(.ordinary, rng: &rng, into: &scratch)
             switch kind {
             case .light, .specialLight: plateType = rng.chance(0.5) ? "01" : "02"
             case .micro: plateType = rng.chance(0.9) ? "02" : "01"
@@ -289,70 +322,73 @@ struct SampleVehicleMaker {
             default: plateType = "01"
             }
         }
-        let plate = prefix + String(decoding: serial, as: UTF8.self) + suffix
+        let plate = prefix + String(decoding: scratch, as: UTF8.self) + suffix
         if rng.chance(0.02) { plateType = "" }
 
         // Use nature.
-        var use: String
+        let use: String
         switch kind {
         case .heavy, .tractor, .medium, .semiTrailer, .fullTrailer:
-            use = isTanker ? Weighted<String>.pick([("R", 60), ("F", 35), ("A", 5)], &rng)
-                : Weighted<String>.pick([("F", 68), ("A", 27), ("R", 1), ("L", 2), ("G", 1), ("Z", 1)], &rng)
-        case .light: use = Weighted<String>.pick([("A", 50), ("F", 47), ("Z", 2), ("L", 1)], &rng)
-        case .micro: use = Weighted<String>.pick([("A", 70), ("F", 28), ("Z", 2)], &rng)
+            use = type.isTanker ? M.useTanker.pick(&rng) : M.useLarge.pick(&rng)
+        case .light: use = M.useLight.pick(&rng)
+        case .micro: use = M.useMicro.pick(&rng)
         case .lowSpeed: use = rng.chance(0.8) ? "A" : "F"
-        case .specialHeavy, .specialLight: use = Weighted<String>.pick([("A", 60), ("F", 25), ("K", 10), ("Z", 5)], &rng)
-        case .car: use = Weighted<String>.pick([("A", 92), ("G", 4), ("Z", 4)], &rng)
+        case .specialHeavy, .specialLight: use = M.useSpecial.pick(&rng)
+        case .car: use = M.useCar.pick(&rng)
         }
 
         // Emission standard: consistent with the date, ≈ 30% blank (all trailers and electric ones).
         var emission = ""
-        if fuel != "Y" && fuel != "C" && !rng.chance(0.20) {
-            let heavy = (mass ?? 0) > 3500
-            let group = (heavy ? 0 : 2) + (fuel == "B" ? 0 : 1)
+        if fuel != "Y" && fuel != "C" && !rng.chance(0.25) {
+            let group = ((mass ?? 0) > 3500 ? 0 : 2) + (fuel == "B" ? 0 : 1)
             var stage = 0
-            for (k, start) in SampleVehicleMaker.stageStarts[group].enumerated() where start <= firstReg { stage = k + 1 }
+            for start in M.stageStarts[group] where start <= firstReg { stage += 1 }
             let r = rng.unit()
             if r < 0.07 && stage < 6 { stage += 1 } else if r > 0.97 && stage > 0 { stage -= 1 }
-            emission = SampleVehicleMaker.writtenStage(stage, &rng)
+            emission = M.writtenStage(stage, &rng)
         }
 
-        // VIN.
+        // VIN: unique positions 11–17, ≈ 2% wrong check digits, one row in a thousand a recent VIN again.
         row.duplicateVIN = false
         row.wrongCheckDigit = false
-        var vinText: String
+        let vinText: String
         if index % 1000 == 617, !vinRing.isEmpty {
             vinText = vinRing[rng.below(vinRing.count)]
             row.duplicateVIN = true
         } else {
-            var vin = [UInt8](repeating: 0, count: 17)
-            let wmis: [String]
+            let wmiList: Int
             switch kind {
-            case .heavy, .tractor, .medium, .specialHeavy: wmis = V.wmiHeavy
-            case .light, .specialLight, .lowSpeed: wmis = V.wmiLight
-            case .micro: wmis = V.wmiMicro
-            case .semiTrailer, .fullTrailer: wmis = V.wmiTrailer
-            case .car: wmis = V.wmiCar
+            case .heavy, .tractor, .medium, .specialHeavy: wmiList = 0
+            case .light, .specialLight, .lowSpeed: wmiList = 1
+            case .micro: wmiList = 2
+            case .semiTrailer, .fullTrailer: wmiList = 3
+            case .car: wmiList = 4
             }
-            let wmi = wmis[rng.below(wmis.count)].utf8
-            var p = 0
-            for b in wmi { vin[p] = b; p += 1 }
-            for k in 3..<8 { vin[k] = SampleVehicleMaker.vinAlphabet[rng.below(33)] }
-            let modelYear = max(2000, min(2021, CivilDate(dayNumber: firstReg).year - (rng.chance(0.2) ? 1 : 0)))
-            vin[9] = SampleVehicleMaker.yearCodes[modelYear - 2000]
-            let u = vinSerials.apply(index)
-            vin[10] = SampleVehicleMaker.vinAlphabet[u / 1_000_000]
-            var s = u % 1_000_000
-            for k in stride(from: 16, through: 11, by: -1) { vin[k] = UInt8(48 + s % 10); s /= 10 }
-            vin[8] = UInt8(ascii: "0")
-            let check = SampleVehicleMaker.checkDigit(vin)
-            vin[8] = check
-            if rng.chance(year < 2008 ? 0.05 : 0.015) {
-                let options = Array("0123456789X".utf8).filter { $0 != check }
-                vin[8] = options[rng.below(options.count)]
-                row.wrongCheckDigit = true
+            let wmi = M.wmis[wmiList][rng.below(M.wmis[wmiList].count)]
+            var u = vinSerials.apply(index)
+            var wrong = false
+            // Draw order (kept so that a seed gives the same VINs as ever): WMI, positions 4–8,
+            // model year, then whether and how the check digit is wrong.
+            vinText = String(unsafeUninitializedCapacity: 17) { vin in
+                vin[0] = wmi[0]; vin[1] = wmi[1]; vin[2] = wmi[2]
+                for k in 3..<8 { vin[k] = M.vinAlphabet[rng.below(33)] }
+                let modelYear = max(2000, min(2021, year - (rng.chance(0.2) ? 1 : 0)))
+                vin[9] = M.yearCodes[modelYear - 2000]
+                vin[10] = M.vinAlphabet[u / 1_000_000]
+                u %= 1_000_000
+                for k in stride(from: 16, through: 11, by: -1) { vin[k] = UInt8(48 + u % 10); u /= 10 }
+                vin[8] = UInt8(ascii: "0")
+                let check = M.checkDigit(vin)
+                vin[8] = check
+                wrong = rng.chance(year < 2008 ? 0.05 : 0.015)
+                if wrong {                      // any of the ten other characters
+                    let right = check == UInt8(ascii: "X") ? 10 : Int(check) - 48
+                    let k = rng.below(10)
+                    vin[8] = M.checkCharacters[k >= right ? k + 1 : k]
+                }
+                return 17
             }
-            vinText = String(decoding: vin, as: UTF8.self)
+            row.wrongCheckDigit = wrong
             if vinRing.count < 64 { vinRing.append(vinText) } else { vinRing[vinRingNext] = vinText }
             vinRingNext = (vinRingNext + 1) % 64
         }
@@ -371,30 +407,28 @@ struct SampleVehicleMaker {
         }
         var owner: String
         var address: String
-        var township: String          // the township the address names, or 未匹配
+        var township: Int?                 // the township the address names
         var phone: String
-        let unmatchedShare = local ? 0.04 : 0.18
+        let unmatchedShare = local ? 0.03 : 0.18
         if rng.chance(companyShare) {
-            let trade: V.Trade = isDump ? .dump : type == "Z51" ? .concrete : use == "R" ? .tanker
+            let trade: V.Trade = type.isDump ? .dump : type.code == "Z51" ? .concrete : use == "R" ? .tanker
                 : use == "F" ? .freight : .general
             let k = rng.skewed(companyPool, power: 2.2)
             var crng = SplitMix64(seed: seed, stream: 2, index: UInt64(k))
-            owner = Weighted<String>.pick(V.companyPlaces, &crng) + V.tradeNames[crng.below(V.tradeNames.count)]
-                + Weighted<String>.pick(V.industries(trade), &crng)
-            (address, township) = SampleVehicleMaker.address(company: true, unmatched: crng.chance(unmatchedShare), &crng)
-            let landline = "0371-69" + SampleVehicleMaker.digits(6, &crng)
+            owner = M.companyPlaces.pick(&crng) + V.tradeNames[crng.below(V.tradeNames.count)]
+                + M.industries[trade.rawValue].pick(&crng)
+            (address, township) = M.address(company: true, unmatched: crng.chance(unmatchedShare), &crng)
             switch rng.below(20) {
-            case 0..<9: phone = SampleVehicleMaker.mobile(&rng)
-            case 9..<16: phone = landline
+            case 0..<9: phone = M.mobile(&rng)
+            case 9..<16: phone = "0371-69" + M.digits(6, &crng)
             default: phone = ""
             }
         } else {
             let surname = V.surnames[rng.skewed(V.surnames.count, power: 1.8)]
-            var given = V.givenChars[rng.below(V.givenChars.count)]
-            if rng.chance(0.7) { given += V.givenChars[rng.below(V.givenChars.count)] }
-            owner = surname + given
-            (address, township) = SampleVehicleMaker.address(company: false, unmatched: rng.chance(unmatchedShare), &rng)
-            phone = rng.chance(0.88) ? SampleVehicleMaker.mobile(&rng) : ""
+            owner = surname + V.givenChars[rng.below(V.givenChars.count)]
+            if rng.chance(0.7) { owner += V.givenChars[rng.below(V.givenChars.count)] }
+            (address, township) = M.address(company: false, unmatched: rng.chance(unmatchedShare), &rng)
+            phone = rng.chance(0.88) ? M.mobile(&rng) : ""
         }
         if rng.chance(0.005) {
             address += "," + ["金凤小区", "溱水花园", "嵩山小区", "阳光新城", "东区院内", "后院"][rng.below(6)]
@@ -403,148 +437,156 @@ struct SampleVehicleMaker {
         // 所属乡镇: ≈ 40% written, in full, short or alias form.
         var declared = ""
         if rng.chance(0.4) {
-            if township == TownshipTable.unassigned { township = SampleVehicleMaker.pickTownship(&rng).name }
-            declared = SampleVehicleMaker.townshipForm(township, &rng)
+            let t = township ?? M.townships.pickIndex(&rng)
+            township = t
+            declared = M.townshipForm(t, &rng)
         }
 
-        // Status.
-        let gone = rng.chance(year < 2005 ? 0.35 : year < 2010 ? 0.18 : 0.06)
+        // Status, and the date it began.
         var status: String
         var statusDay: Int?
-        if gone {
-            status = Weighted<String>.pick([("E", 40), ("P", 30), ("B", 22), ("M", 8)], &rng)
-            let firstOf2020 = CivilDate(year: 2020, month: 1, day: 1)!.dayNumber
-            var lo = max(firstReg + 180, CivilDate(year: 2012, month: 1, day: 1)!.dayNumber)
-            if lo > ref.dayNumber { lo = firstReg }
-            if firstReg < firstOf2020 && rng.chance(0.55) { lo = max(lo, firstOf2020) }
-            statusDay = lo + rng.below(ref.dayNumber - lo + 1)
+        if rng.chance(year < 2005 ? 0.30 : year < 2010 ? 0.15 : 0.05) {
+            status = M.statusGone.pick(&rng)
+            var lo = max(firstReg + 180, M.firstOf2012)
+            if lo > ref { lo = firstReg }
+            if firstReg < M.firstOf2020 && rng.chance(0.55) { lo = max(lo, M.firstOf2020) }
+            statusDay = lo + rng.below(ref - lo + 1)
         } else {
-            status = Weighted<String>.pick([("A", 925), ("G", 32), ("Q", 32), ("GQ", 11)], &rng)
+            status = M.statusActive.pick(&rng)
             if status == "A" {
-                if rng.chance(0.25) { statusDay = firstReg + rng.below(ref.dayNumber - firstReg + 1) }
+                if rng.chance(0.25) { statusDay = firstReg + rng.below(ref - firstReg + 1) }
             } else {
-                let lo = max(firstReg, CivilDate(year: 2018, month: 1, day: 1)!.dayNumber)
-                statusDay = lo + rng.below(ref.dayNumber - lo + 1)
+                let lo = max(firstReg, M.firstOf2018)
+                statusDay = lo + rng.below(ref - lo + 1)
             }
         }
 
         // Assemble, in data.md's column order.
-        let typeText = named ? SampleVehicleMaker.typeNames[type]! : type
-        let useText = named ? SampleVehicleMaker.useNames[use]! : use
-        let fuelText = named ? SampleVehicleMaker.fuelNames[fuel]! : fuel
-        let plateTypeText = named && !plateType.isEmpty ? SampleVehicleMaker.plateTypeNames[plateType]! : plateType
-        let statusText = named ? VehicleStatus(letters: status).chineseNames : status
         row.fields.removeAll(keepingCapacity: true)
         row.fields.append(plate)
-        row.fields.append(plateTypeText)
+        row.fields.append(named && !plateType.isEmpty ? M.plateTypeNames[plateType]! : plateType)
         row.fields.append(vinText)
-        row.fields.append(typeText)
-        row.fields.append(useText)
-        row.fields.append(fuelText)
+        row.fields.append(named ? type.name : type.code)
+        row.fields.append(named ? M.useNames[use]! : use)
+        row.fields.append(named ? M.fuelNames[fuel]! : fuel)
         row.fields.append(emission)
-        row.fields.append(SampleVehicleMaker.dateText(firstReg, style: dateStyle))
+        row.fields.append(M.dateText(firstReg, style: dateStyle))
         row.fields.append(mass.map(String.init) ?? "")
         row.fields.append(owner)
         row.fields.append(address)
         row.fields.append(declared)
-        row.fields.append(statusText)
-        row.fields.append(statusDay.map { SampleVehicleMaker.dateText($0, style: dateStyle) } ?? "")
+        row.fields.append(named ? M.statusNames[status]! : status)
+        row.fields.append(statusDay.map { M.dateText($0, style: dateStyle) } ?? "")
         row.fields.append(phone)
-        row.township = township
+        row.township = township.map { M.townshipNames[$0] } ?? TownshipTable.unassigned
     }
 
     // MARK: Helpers
 
-    static let townships = Weighted<(name: String, urban: Bool)>(
-        SampleVocabulary.townshipWeights.map { (($0.0, $0.2), $0.1) })
-    static let urbanByName: [String: Bool] = {
-        var m: [String: Bool] = [:]
-        for (n, _, u) in SampleVocabulary.townshipWeights { m[n] = u }
-        return m
-    }()
+    static let firstOf2012 = d(2012, 1, 1)
+    static let firstOf2018 = d(2018, 1, 1)
+    static let firstOf2020 = d(2020, 1, 1)
 
-    static func pickTownship(_ rng: inout SplitMix64) -> (name: String, urban: Bool) { townships.pick(&rng) }
-
-    /// The township as people write it: in full (75%), short form (20%) or alias (青屏街道).
-    static func townshipForm(_ name: String, _ rng: inout SplitMix64) -> String {
-        let r = rng.below(20)
-        if r < 15 { return name }
-        if name == "青屏街街道" && r >= 18 { return "青屏街道" }
-        return TownshipTable.Township(name: name).shortForm ?? name
+    /// A day of `year`, up to the end of October in 2020 (the extract's month).
+    static func dayOfYear(_ year: Int, _ rng: inout SplitMix64) -> Int {
+        let start = d(year, 1, 1)
+        let days = year == 2020 ? 300 : d(year + 1, 1, 1) - start
+        return start + rng.below(days)
     }
 
-    /// An address and the township it names (or 未匹配).
-    static func address(company: Bool, unmatched: Bool, _ rng: inout SplitMix64) -> (String, String) {
+    static let companyPlaces = Weighted<String>(SampleVocabulary.companyPlaces)
+    static let industries: [Weighted<String>] = SampleVocabulary.Trade.allCases.map {
+        Weighted(SampleVocabulary.industries($0))
+    }
+
+    // Townships by index: name, forms, urban or not, and 40 villages each.
+    static let townships = Weighted<Int>(SampleVocabulary.townshipWeights.enumerated().map { ($0.offset, $0.element.1) })
+    static let townshipNames: [String] = SampleVocabulary.townshipWeights.map { $0.0 }
+    static let townshipUrban: [Bool] = SampleVocabulary.townshipWeights.map { $0.2 }
+    static let townshipShort: [String] = townshipNames.map { TownshipTable.Township(name: $0).shortForm ?? $0 }
+    static let townshipAlias: [String] = townshipNames.map { n in
+        TownshipTable.xinmi.townships.first { $0.name == n }?.aliases.first ?? n
+    }
+    static let townshipVillages: [[String]] = townshipNames.map { name in
+        var h: UInt64 = 1469598103934665603                     // FNV-1a of the name
+        for b in name.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
+        return (0..<40).map { SampleVocabulary.villages[Int(SplitMix64.mix(h &+ UInt64($0)) % UInt64(SampleVocabulary.villages.count))] }
+    }
+    static let addressHeads = Weighted<String>([("河南省新密市", 45), ("新密市", 35), ("河南省郑州市新密市", 8),
+                                                ("郑州市新密市", 5), ("", 7)])
+
+    /// The township as people write it: in full (75%), short form (15–25%) or alias (青屏街道, 10%).
+    static func townshipForm(_ t: Int, _ rng: inout SplitMix64) -> String {
+        let r = rng.below(20)
+        if r < 15 { return townshipNames[t] }
+        if r >= 18 && townshipAlias[t] != townshipNames[t] { return townshipAlias[t] }
+        return townshipShort[t]
+    }
+
+    /// An address and the township it names (nil: none).
+    static func address(company: Bool, unmatched: Bool, _ rng: inout SplitMix64) -> (String, Int?) {
         typealias V = SampleVocabulary
         if unmatched {
             let place = V.elsewhere[rng.below(V.elsewhere.count)]
-            if place.hasSuffix("路") || place.hasSuffix("道") {
-                return (place + "\(rng.int(1...399))号", TownshipTable.unassigned)
-            }
-            if place.hasSuffix("旁") { return (place, TownshipTable.unassigned) }
-            return (place + V.villages[rng.below(V.villages.count)] + (company ? "" : "\(rng.int(1...12))组"),
-                    TownshipTable.unassigned)
+            if place.hasSuffix("路") || place.hasSuffix("道") { return (place + "\(rng.int(1...399))号", nil) }
+            if place.hasSuffix("旁") { return (place, nil) }
+            return (place + V.villages[rng.below(V.villages.count)] + (company ? "" : "\(rng.int(1...12))组"), nil)
         }
-        let t = pickTownship(&rng)
-        let written = townshipForm(t.name, &rng)
-        let head = ["河南省新密市", "新密市", "河南省郑州市新密市", "郑州市新密市", ""][
-            Weighted<Int>.pick([(0, 45), (1, 35), (2, 8), (3, 5), (4, 7)], &rng)]
-        if t.urban || (company && rng.chance(0.3)) {
+        let t = townships.pickIndex(&rng)
+        let written = townshipForm(t, &rng)
+        let head = addressHeads.pick(&rng) + written
+        if townshipUrban[t] || (company && rng.chance(0.3)) {
             let street = V.streets[rng.below(V.streets.count)]
-            if company {
-                return (head + written + street + "\(rng.int(1...499))号", t.name)
+            if !company && rng.chance(0.5) {
+                return (head + street + "\(rng.int(1...299))号院\(rng.int(1...24))号楼\(rng.int(1...4))单元\(rng.int(1...18))0\(rng.int(1...4))", t)
             }
-            if rng.chance(0.5) {
-                return (head + written + street + "\(rng.int(1...299))号院\(rng.int(1...24))号楼\(rng.int(1...4))单元\(rng.int(1...18))0\(rng.int(1...4))",
-                        t.name)
-            }
-            return (head + written + street + "\(rng.int(1...499))号", t.name)
+            return (head + street + "\(rng.int(1...499))号", t)
         }
-        // Villages belong to a township: 40 per township, drawn from the pool by the township's name.
-        var h: UInt64 = 1469598103934665603
-        for b in t.name.utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-        let village = V.villages[Int(SplitMix64.mix(h &+ UInt64(rng.below(40))) % UInt64(V.villages.count))]
-        if company {
-            return (head + written + (rng.chance(0.3) ? "工业园区" : village), t.name)
-        }
+        let village = townshipVillages[t][rng.below(40)]
+        if company { return (head + (rng.chance(0.3) ? "工业园区" : village), t) }
         switch rng.below(4) {
-        case 0: return (head + written + village, t.name)
-        case 1: return (head + written + village + "\(rng.int(1...12))组\(rng.int(1...120))号", t.name)
-        default: return (head + written + village + "\(rng.int(1...12))组", t.name)
+        case 0: return (head + village, t)
+        case 1: return (head + village + "\(rng.int(1...12))组\(rng.int(1...120))号", t)
+        default: return (head + village + "\(rng.int(1...12))组", t)
         }
     }
 
     static func digits(_ n: Int, _ rng: inout SplitMix64) -> String {
-        var b: [UInt8] = []
-        b.reserveCapacity(n)
-        for _ in 0..<n { b.append(UInt8(48 + rng.below(10))) }
-        return String(decoding: b, as: UTF8.self)
+        String(unsafeUninitializedCapacity: n) { b in
+            for i in 0..<n { b[i] = UInt8(48 + rng.below(10)) }
+            return n
+        }
     }
 
+    static let phonePrefixes: [[UInt8]] = SampleVocabulary.phonePrefixes.map { Array($0.utf8) }
+
+    /// An 11-digit mobile number (13x, 15x, 18x).
     static func mobile(_ rng: inout SplitMix64) -> String {
-        SampleVocabulary.phonePrefixes[rng.below(SampleVocabulary.phonePrefixes.count)] + digits(8, &rng)
+        let p = phonePrefixes[rng.below(phonePrefixes.count)]
+        return String(unsafeUninitializedCapacity: 11) { b in
+            b[0] = p[0]; b[1] = p[1]; b[2] = p[2]
+            for i in 3..<11 { b[i] = UInt8(48 + rng.below(10)) }
+            return 11
+        }
     }
 
     /// A date as the extract writes it: 2020-01-02 (85%), 2020/1/2 (10%) or 20200102 (5%).
     static func dateText(_ day: Int, style: Int) -> String {
-        let d = CivilDate(dayNumber: day)
-        if style < 17 { return d.description }
-        let y = d.year, m = d.month, dd = d.day
-        if style < 19 { return "\(y)/\(m)/\(dd)" }
-        return "\(y)\(m < 10 ? "0" : "")\(m)\(dd < 10 ? "0" : "")\(dd)"
-    }
-}
-
-extension Weighted {
-    /// A one-off weighted pick from a literal list.
-    static func pick(_ pairs: [(T, Int)], _ rng: inout SplitMix64) -> T {
-        var total = 0
-        for p in pairs { total += p.1 }
-        var r = rng.below(total)
-        for p in pairs {
-            if r < p.1 { return p.0 }
-            r -= p.1
+        let date = CivilDate(dayNumber: day)
+        let y = date.year, m = date.month, dd = date.day
+        let slashes = style >= 17 && style < 19
+        let compact = style >= 19
+        return String(unsafeUninitializedCapacity: 10) { b in
+            var i = 0
+            func put(_ v: Int) { b[i] = UInt8(48 + v); i += 1 }
+            put(y / 1000); put(y / 100 % 10); put(y / 10 % 10); put(y % 10)
+            if !compact { b[i] = slashes ? 0x2F : 0x2D; i += 1 }
+            if !slashes || m >= 10 { put(m / 10) }
+            put(m % 10)
+            if !compact { b[i] = slashes ? 0x2F : 0x2D; i += 1 }
+            if !slashes || dd >= 10 { put(dd / 10) }
+            put(dd % 10)
+            return i
         }
-        return pairs[pairs.count - 1].0
     }
 }

@@ -35,7 +35,7 @@ enum SampleVocabulary {
         "超越", "恒通", "运通", "大成", "天成", "华中", "洪峰", "顺意",
     ]
     /// Kinds of business, by what the vehicle suggests.
-    enum Trade { case freight, dump, concrete, tanker, general, sanitation }
+    enum Trade: Int, CaseIterable { case freight, dump, concrete, tanker, general, sanitation }
     static func industries(_ t: Trade) -> [(String, Int)] {
         switch t {
         case .freight:

@@ -76,6 +76,9 @@ public protocol ImportKind {
     var keyCount: Int { get }
     /// Columns read from a stored row before it is replaced, passed to `didReplace`.
     var trackedColumns: [String] { get }
+    /// Loads what `parse` needs to look up (known enterprise ids, exported list items …),
+    /// inside the import's transaction, before the first row.
+    mutating func prepare(_ db: Database) throws
     /// Parses one row (called once per row; hot).
     func parse(_ row: RowInput) -> RowOutcome
     /// Called when a stored row is replaced by a different one.
@@ -84,5 +87,6 @@ public protocol ImportKind {
 
 extension ImportKind {
     public var trackedColumns: [String] { [] }
+    public mutating func prepare(_ db: Database) throws {}
     public func didReplace(old: [String?], new: [SQLValue], context: ImportHookContext) throws {}
 }

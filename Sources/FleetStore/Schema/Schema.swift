@@ -3,10 +3,21 @@ import GRDB
 /// The store's schema: one migrator with named, append-only migrations. A migration, once
 /// released, is never edited; a change is a new migration.
 enum Schema {
+    /// Every migration, in order. Each lives in its own file (`Schema+Name.swift`); append only.
+    static let migrations: [(name: String, migrate: (Database) throws -> Void)] = [
+        ("v1-batches-and-vehicles", v1BatchesAndVehicles),
+        ("v2-evidence", v2Evidence),
+        ("v4-quota", v4Quota),
+    ]
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
-        m.registerMigration("v1-batches-and-vehicles") { db in
-            try db.execute(sql: """
+        for (name, migrate) in migrations { m.registerMigration(name, migrate: migrate) }
+        return m
+    }
+
+    static func v1BatchesAndVehicles(_ db: Database) throws {
+        try db.execute(sql: """
                 CREATE TABLE import_batches (
                     id INTEGER PRIMARY KEY,
                     kind TEXT NOT NULL,
@@ -24,7 +35,7 @@ enum Schema {
                 );
                 CREATE TABLE vehicles (
                     id INTEGER PRIMARY KEY,
-                    plate TEXT NOT NULL UNIQUE,
+                    plate TEXT NOT NULL,
                     plate_type TEXT,
                     vin TEXT NOT NULL,
                     vin_check_ok INTEGER NOT NULL,
@@ -45,6 +56,7 @@ enum Schema {
                     source_line INTEGER NOT NULL,
                     row_hash INTEGER NOT NULL
                 );
+                CREATE UNIQUE INDEX vehicles_plate ON vehicles(plate);
                 CREATE INDEX vehicles_vin ON vehicles(vin);
                 CREATE INDEX vehicles_township ON vehicles(township);
                 CREATE INDEX vehicles_type ON vehicles(vehicle_type);
@@ -60,7 +72,5 @@ enum Schema {
                 );
                 CREATE INDEX vehicle_status_history_plate ON vehicle_status_history(plate);
                 """)
-        }
-        return m
     }
 }

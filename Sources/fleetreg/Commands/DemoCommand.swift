@@ -7,6 +7,7 @@ import FleetReports
 /// `fleetreg demo` — load SampleData into a fresh store and run the day's work.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Load SampleData/ into a fresh store and run the day's work, printing where the outputs are.")
 
     @OptionGroup var global: GlobalOptions
@@ -25,10 +26,10 @@ struct DemoCommand: ParsableCommand {
             _ = try SampleGenerator(vehicles: 3000, seed: 2020).write(to: sampleDir)
             say("未找到 SampleData/，已生成示例数据：\(sampleDir)", "SampleData/ not found; generated a sample set in \(sampleDir)")
         }
+        let policy = try global.loadPolicy()
         let dbPath = out + "/fleetreg.sqlite"
         for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: dbPath + suffix) }
         let store = try FleetStore(path: dbPath)
-        let policy = try global.loadPolicy()
         say("1. 新建数据库：\(dbPath)（策略 \(policy.version)）", "1. Fresh store: \(dbPath) (policy \(policy.version))")
 
         var options = ImportOptions()
@@ -50,6 +51,7 @@ struct DemoCommand: ParsableCommand {
                 "4. Dry run of a broken file \(bad): \(r.invalid) invalid rows, nothing written. The first:")
             if let f = r.errors.first { print("   " + f.text(global.language)) }
         }
+        try showQuota(store: store, policy: policy, say: say)
         let example = try store.read { db in
             try String.fetchOne(db, sql: "SELECT plate FROM vehicles WHERE emission_declared IS NULL AND vehicle_type LIKE 'H1%' ORDER BY plate LIMIT 1")
         }
@@ -58,6 +60,7 @@ struct DemoCommand: ParsableCommand {
         print("  swift run fleetreg vehicle show \(example ?? "豫A12345") \(db)")
         print("  swift run fleetreg vehicle show \(example ?? "豫A12345") \(db) --format json")
         print("  swift run fleetreg import vehicles \(sampleDir)/bad/missing-column.csv \(db)")
+        print("  swift run fleetreg quota status --as-of \(policy.document.effectiveFrom) \(db) --lang zh")
         print("  swift run fleetreg sample generate --vehicles 100000 --seed 7 --out /tmp/sample")
     }
 }

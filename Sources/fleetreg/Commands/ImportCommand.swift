@@ -19,7 +19,8 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        guard let importKind = ImportKinds.named(kind, townships: .xinmi) else {
+        let store = try global.openStore()
+        guard let importKind = ImportKinds.named(kind, townships: try store.townshipTable()) else {
             throw InputError(zh: "未知的数据种类 \(kind)（可用：\(ImportKinds.names.joined(separator: ", "))）",
                              en: "unknown kind \(kind) (one of \(ImportKinds.names.joined(separator: ", ")))")
         }
@@ -38,7 +39,6 @@ struct ImportCommand: ParsableCommand {
         if Output.stderrIsTerminal && global.format == .text {
             options.progress = { n in FileHandle.standardError.write(Data("\r  \(n) …".utf8)) }
         }
-        let store = try global.openStore()
         let summary = try Importer(store: store).run(importKind, path: file, options: options)
         if options.progress != nil && summary.rows >= 50_000 { FileHandle.standardError.write(Data("\r".utf8)) }
         try ImportReport(summary: summary, lang: lang).print(format: global.format)

@@ -10,7 +10,7 @@ struct ImportReport {
         var line: Int; var column: String; var value: String; var reason: String; var code: String
     }
     struct JSON: Encodable {
-        var kind: String; var file: String; var batch: Int64?; var sha256: String; var encoding: String
+        var kind: String; var file: String; @NullEncodable var batch: Int64?; var sha256: String; var encoding: String
         var rows: Int; var inserted: Int; var updated: Int; var unchanged: Int; var invalid: Int; var blank: Int
         var committed: Bool; var dryRun: Bool; var errors: [ErrorJSON]; var warnings: [ErrorJSON]
         enum CodingKeys: String, CodingKey {

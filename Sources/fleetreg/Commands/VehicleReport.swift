@@ -29,11 +29,11 @@ struct VehicleReport {
     struct NotFound: Encodable { var plate: String; var found: Bool; var suggestions: [String] }
 
     struct Source: Encodable {
-        var batch: Int64; var kind: String?; var file: String?; var line: Int; var importedAt: String?; var `operator`: String?
+        var batch: Int64; @NullEncodable var kind: String?; @NullEncodable var file: String?; var line: Int; @NullEncodable var importedAt: String?; var `operator`: String?
         enum CodingKeys: String, CodingKey { case batch, kind, file, line, importedAt = "imported_at", `operator` }
     }
     struct Change: Encodable {
-        var oldStatus: String; var newStatus: String; var oldStatusDate: String?; var newStatusDate: String?
+        var oldStatus: String; var newStatus: String; @NullEncodable var oldStatusDate: String?; @NullEncodable var newStatusDate: String?
         var batch: Int64; var recordedAt: String
         enum CodingKeys: String, CodingKey {
             case oldStatus = "old_status", newStatus = "new_status", oldStatusDate = "old_status_date"
@@ -42,12 +42,12 @@ struct VehicleReport {
     }
     struct JSON: Encodable {
         var plate: String; var found = true; var asOf: String
-        var plateType: String?; var vin: String; var vinCheckDigitOk: Bool; var vehicleType: String; var vehicleTypeName: String
+        @NullEncodable var plateType: String?; var vin: String; var vinCheckDigitOk: Bool; var vehicleType: String; var vehicleTypeName: String
         var goods: Bool; var sizeClass: String; var dumpBody: Bool; var useNature: String; var fuel: String
-        var emissionStage: String; var emissionTier: String; var emissionDeclared: String?
-        var firstRegistered: String; var grossMassKg: Int?; var owner: String; var address: String?
-        var township: String; var townshipSource: String; var status: String; var statusDate: String?; var active: Bool
-        var phone: String?; var source: Source; var statusHistory: [Change]; var sameVinPlates: [String]
+        var emissionStage: String; var emissionTier: String; @NullEncodable var emissionDeclared: String?
+        var firstRegistered: String; @NullEncodable var grossMassKg: Int?; var owner: String; @NullEncodable var address: String?
+        var township: String; var townshipSource: String; var status: String; @NullEncodable var statusDate: String?; var active: Bool
+        @NullEncodable var phone: String?; var source: Source; var statusHistory: [Change]; var sameVinPlates: [String]
         enum CodingKeys: String, CodingKey {
             case plate, found, asOf = "as_of", plateType = "plate_type", vin, vinCheckDigitOk = "vin_check_digit_ok"
             case vehicleType = "vehicle_type", vehicleTypeName = "vehicle_type_name", goods, sizeClass = "size_class"

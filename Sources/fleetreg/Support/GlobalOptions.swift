@@ -38,6 +38,22 @@ struct GlobalOptions: ParsableArguments {
         return try Policy(data: data, source: path)
     }
 
+    /// Moves global options written before the command (`fleetreg --db X import …`, as
+    /// docs/cli.md shows) to the end, where every command's option group reads them.
+    static func hoistingLeadingGlobals(_ args: [String]) -> [String] {
+        let valued: Set<String> = ["--db", "--lang", "--format", "--policy"]
+        var leading: [String] = []
+        var i = 0
+        while i < args.count, args[i].hasPrefix("--") {
+            let name = String(args[i].split(separator: "=", maxSplits: 1)[0])
+            guard valued.contains(name) else { break }
+            if args[i].contains("=") { leading.append(args[i]); i += 1 }
+            else if i + 1 < args.count { leading += [args[i], args[i + 1]]; i += 2 }
+            else { break }
+        }
+        return Array(args[i...]) + leading
+    }
+
     /// Picks the language from the raw arguments, for errors raised before parsing finishes.
     static func langGuess(_ args: [String]) -> Lang {
         if let i = args.firstIndex(of: "--lang"), i + 1 < args.count, let l = Lang(rawValue: args[i + 1]) { return l }

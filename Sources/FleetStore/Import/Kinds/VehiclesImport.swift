@@ -27,8 +27,6 @@ public struct VehiclesImport: ImportKind {
         ColumnSpec("状态变更日期", "status_date"),
         ColumnSpec("联系电话", "phone"),
     ]
-    private static let fieldIndex: [VehicleRegistration.Field: Int] = Dictionary(
-        uniqueKeysWithValues: VehicleRegistration.Field.allCases.enumerated().map { ($1, $0) })
 
     public let dbColumns = [
         "plate", "plate_type", "vin", "vin_check_ok", "vehicle_type", "use_nature", "fuel", "emission_declared",
@@ -39,10 +37,10 @@ public struct VehiclesImport: ImportKind {
     public var trackedColumns: [String] { ["status", "status_date"] }
 
     public func parse(_ row: RowInput) -> RowOutcome {
-        let result = VehicleRegistration.validate({ row.text(Self.fieldIndex[$0]!) }, townships: townships)
+        let result = VehicleRegistration.validate({ row.text($0.position) }, townships: townships)
         switch result {
         case .invalid(let problems):
-            return .invalid(problems.map { FieldError(column: Self.fieldIndex[$0.field]!, value: $0.value, reason: $0.reason) })
+            return .invalid(problems.map { FieldError(column: $0.field.position, value: $0.value, reason: $0.reason) })
         case .valid(let v):
             return .row([
                 .text(v.plate.text), .text(v.plateType?.code), .text(v.vin.text), .integer(v.vin.checkDigitIsValid ? 1 : 0),

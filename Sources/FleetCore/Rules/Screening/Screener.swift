@@ -1,0 +1,241 @@
+/// The screening rules of rules.md §2–3 as one function from facts to a result. The
+/// screening run, `vehicle show` and the permit desk all call it.
+///
+///     let screener = Screener(policy: policy)
+///     let result = screener.screen(facts, asOf: CivilDate(parsing: "2020-11-15")!)
+///     result.usage        // .unknown
+///     result.flagCodes    // ["SUSPECT_MUCK"]
+public struct Screener: Sendable {
+    public let policy: Policy
+    public let inference: EmissionInference
+    /// Decides SCRAP_TARGET (the quota's candidates, rules.md §6); nil leaves the flag out.
+    public let scrapTarget: (@Sendable (VehicleRegistration, EmissionAssessment, CivilDate) -> Bool)?
+
+    public init(policy: Policy,
+                scrapTarget: (@Sendable (VehicleRegistration, EmissionAssessment, CivilDate) -> Bool)? = nil) {
+        self.policy = policy
+        self.inference = EmissionInference(table: policy.emission)
+        self.scrapTarget = scrapTarget
+    }
+
+    /// The flags in the order rules.md lists them.
+    public static let flagOrder = [
+        "UNAPPROVED_MUCK", "ILLEGAL_MUCK_CONFIRMED", "SUSPECT_MUCK", "UNKNOWN_USE", "OVER_STANDARD", "SCRAP_TARGET",
+        "BULK_RESTRICTED", "SANITATION_NOT_NEV", "VIN_CHECK_DIGIT", "DUPLICATE_VIN", "REGISTRY_MISMATCH",
+    ]
+    /// The flags that put a vehicle on its township's investigation list.
+    public static let investigationFlags: Set<String> = ["UNAPPROVED_MUCK", "SUSPECT_MUCK", "UNKNOWN_USE"]
+
+    /// Whether an event dated `day` lies in the `days` days up to `asOf` (rules.md §7.2).
+    @inline(__always)
+    static func within(_ day: CivilDate, days: Int, upTo asOf: CivilDate) -> Bool {
+        day <= asOf && day >= asOf.adding(days: -days)
+    }
+
+    public func screen(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningResult {
+        var flags: [ScreeningFlag] = []
+        // Evidence flags hold for any plate (§7.6).
+        if let f = unapprovedMuck(facts, asOf: asOf) { flags.append(f) }
+        if let f = illegalMuckConfirmed(facts, asOf: asOf) { flags.append(f) }
+        if let f = overStandard(facts, asOf: asOf) { flags.append(f) }
+
+        guard let reg = facts.registration else {
+            return ScreeningResult(plate: facts.plate, asOf: asOf, inScope: false, usage: nil, usageEvidence: [],
+                                   flags: sorted(flags), township: nil, emission: nil, onTownshipList: false)
+        }
+        let emission = reg.emission(inference)
+        let inScope = reg.vehicleType.isGoods && reg.isActive(asOf: asOf)
+        var usage: UsageClass?
+        var usageEvidence: [Evidence] = []
+        if inScope {
+            (usage, usageEvidence) = classify(facts, asOf: asOf)
+            let muckFlagged = flags.contains { $0.code == "UNAPPROVED_MUCK" || $0.code == "ILLEGAL_MUCK_CONFIRMED" }
+            if usage == .unknown && !muckFlagged {
+                let registrationEvidence = Evidence(
+                    supports: reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE", kind: "registration",
+                    reference: reg.plate.text,
+                    summary: Message("NO_USAGE_EVIDENCE",
+                                     zh: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName)，无核准、环卫、重点企业备案、道路运输证或乡镇核实记录",
+                                     en: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName), no approval, sanitation, enterprise filing, transport certificate or township confirmation"),
+                    source: facts.registrationSource)
+                flags.append(ScreeningFlag(code: reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE", evidence: [registrationEvidence]))
+            }
+            if let scrapTarget, scrapTarget(reg, emission, asOf) {
+                flags.append(ScreeningFlag(code: "SCRAP_TARGET", evidence: [Evidence(
+                    supports: "SCRAP_TARGET", kind: "registration", reference: reg.plate.text,
+                    summary: Message("SCRAP_POPULATION",
+                                     zh: "\(reg.vehicleType.chineseName)，\(reg.fuel.chineseName)，\(reg.useNature.chineseName)，\(emission.chineseName)",
+                                     en: "\(reg.vehicleType.code), fuel \(reg.fuel.code), use \(reg.useNature.code), stage \(emission.code) (\(emission.tier.rawValue))"),
+                    source: facts.registrationSource)]))
+            }
+            if let f = bulkRestricted(facts, reg: reg, emission: emission, asOf: asOf) { flags.append(f) }
+            if let f = sanitationNotNEV(facts, reg: reg, asOf: asOf) { flags.append(f) }
+            if !reg.vin.checkDigitIsValid {
+                flags.append(ScreeningFlag(code: "VIN_CHECK_DIGIT", evidence: [Evidence(
+                    supports: "VIN_CHECK_DIGIT", kind: "registration", reference: reg.vin.text,
+                    summary: Message("VIN_CHECK_DIGIT", zh: "第9位应为\(reg.vin.expectedCheckDigit)",
+                                     en: "position 9 should be \(reg.vin.expectedCheckDigit)"),
+                    source: facts.registrationSource)]))
+            }
+            let others = facts.sameVIN.filter { $0.isActive(asOf: asOf) && $0.plate != reg.plate.text }
+            if !others.isEmpty {
+                flags.append(ScreeningFlag(code: "DUPLICATE_VIN", evidence: [Evidence(
+                    supports: "DUPLICATE_VIN", kind: "registration", reference: reg.vin.text,
+                    summary: Message("DUPLICATE_VIN", zh: "同一VIN另有在用号牌：\(others.map(\.plate).joined(separator: "、"))",
+                                     en: "the same VIN is on active plate(s) \(others.map(\.plate).joined(separator: ", "))"),
+                    source: facts.registrationSource)]))
+            }
+            if let f = registryMismatch(facts, asOf: asOf) { flags.append(f) }
+        }
+        flags = sorted(flags)
+        let listed = inScope && flags.contains { Screener.investigationFlags.contains($0.code) } && !closedByFinding(facts, asOf: asOf)
+        return ScreeningResult(plate: facts.plate, asOf: asOf, inScope: inScope, usage: usage, usageEvidence: usageEvidence,
+                               flags: flags, township: reg.township, emission: emission, onTownshipList: listed)
+    }
+
+    private func sorted(_ flags: [ScreeningFlag]) -> [ScreeningFlag] {
+        flags.sorted { (Screener.flagOrder.firstIndex(of: $0.code) ?? 99) < (Screener.flagOrder.firstIndex(of: $1.code) ?? 99) }
+    }
+
+    /// The usage class (the first that holds) and every piece of usage evidence (rules.md §2).
+    public func classify(_ facts: VehicleFacts, asOf: CivilDate) -> (UsageClass, [Evidence]) {
+        var evidence: [Evidence] = []
+        for a in facts.muckApprovals where a.isValid(on: asOf) {
+            evidence.append(Evidence(supports: UsageClass.muckApproved.rawValue, kind: "muck_approval", reference: a.approvalNo,
+                                     summary: Message("MUCK_APPROVAL", zh: "渣土运输核准，\(a.company)，\(a.validFrom)至\(a.validTo)",
+                                                      en: "muck approval, \(a.company), \(a.validFrom) to \(a.validTo)"),
+                                     source: a.source))
+        }
+        for s in facts.sanitation where s.purchasedOn <= asOf {
+            evidence.append(Evidence(supports: UsageClass.sanitation.rawValue, kind: "sanitation", reference: facts.plate,
+                                     summary: Message("SANITATION", zh: "环卫车辆，\(s.operatorName)，购置于\(s.purchasedOn)",
+                                                      en: "sanitation fleet, \(s.operatorName), bought \(s.purchasedOn)"),
+                                     source: s.source))
+        }
+        for f in facts.filings where f.isInForce(on: asOf) {
+            evidence.append(Evidence(supports: UsageClass.bulkEnterprise.rawValue, kind: "enterprise_filing", reference: f.enterpriseID,
+                                     summary: Message("ENTERPRISE_FILING", zh: "在\(f.enterpriseName)门禁系统备案在用",
+                                                      en: "filed in use at \(f.enterpriseName)"),
+                                     source: f.source))
+        }
+        for l in facts.transportLicenses where l.validTo >= asOf {
+            evidence.append(Evidence(supports: UsageClass.operatingFreight.rawValue, kind: "transport_license", reference: l.licenseNo,
+                                     summary: Message("TRANSPORT_LICENSE", zh: "道路运输证，\(l.operatorName)，有效期至\(l.validTo)",
+                                                      en: "road transport certificate, \(l.operatorName), valid to \(l.validTo)"),
+                                     source: l.source))
+        }
+        for f in facts.findings where f.conclusion == .usageConfirmed
+            && Screener.within(f.investigatedOn, days: policy.usage.findingValidDays, upTo: asOf) {
+            evidence.append(Evidence(supports: UsageClass.townshipConfirmed.rawValue, kind: "finding", reference: f.itemID,
+                                     summary: Message("USAGE_CONFIRMED", zh: "\(f.township)\(f.investigatedOn)核实用途：\(f.confirmedUsage ?? "")",
+                                                      en: "\(f.township) confirmed the use on \(f.investigatedOn): \(f.confirmedUsage ?? "")"),
+                                     source: f.source))
+        }
+        let usage = UsageClass.allCases.first { c in evidence.contains { $0.supports == c.rawValue } } ?? .unknown
+        return (usage, evidence)
+    }
+
+    /// UNAPPROVED_MUCK: seen hauling spoil in the last 180 days on a day no approval covered.
+    public func unapprovedMuck(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+        let days = policy.screening.muckSightingDays
+        let sightings = facts.inspections.filter { i in
+            i.result == .haulingMuck && Screener.within(i.checkedOn, days: days, upTo: asOf)
+                && !facts.muckApprovals.contains(where: { a in a.isValid(on: i.checkedOn) })
+        }
+        guard !sightings.isEmpty else { return nil }
+        return ScreeningFlag(code: "UNAPPROVED_MUCK", evidence: sightings.map { i in
+            Evidence(supports: "UNAPPROVED_MUCK", kind: "inspection", reference: i.recordKey,
+                     summary: Message("HAULING_WITHOUT_APPROVAL", zh: "\(i.checkedAt)\(i.location.map { "在" + $0 } ?? "")发现运输渣土，当日无有效核准",
+                                      en: "seen hauling spoil \(i.checkedAt)\(i.location.map { " at " + $0 } ?? ""), no valid approval that day"),
+                     source: i.source)
+        })
+    }
+
+    /// ILLEGAL_MUCK_CONFIRMED: a township found illegal muck hauling in the last 365 days.
+    public func illegalMuckConfirmed(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+        let found = facts.findings.filter {
+            $0.conclusion == .illegalMuck && Screener.within($0.investigatedOn, days: policy.screening.findingDays, upTo: asOf)
+        }
+        guard !found.isEmpty else { return nil }
+        return ScreeningFlag(code: "ILLEGAL_MUCK_CONFIRMED", evidence: found.map { f in
+            Evidence(supports: "ILLEGAL_MUCK_CONFIRMED", kind: "finding", reference: f.itemID,
+                     summary: Message("ILLEGAL_MUCK_FOUND", zh: "\(f.township)于\(f.investigatedOn)核实为非法渣土运输",
+                                      en: "\(f.township) found illegal muck hauling on \(f.investigatedOn)"),
+                     source: f.source)
+        })
+    }
+
+    static let emissionCheckKinds: Set<InspectionKind> = [.nightCheck, .roadside, .remoteSensing]
+
+    /// OVER_STANDARD: the latest emission check (night check, roadside, remote sensing) with a
+    /// pass or over-standard result in the last 365 days is over standard. Two results at
+    /// the same second: over-standard wins (the vehicle must show a later pass).
+    public func overStandard(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+        let checks = facts.inspections.filter {
+            Screener.emissionCheckKinds.contains($0.kind) && ($0.result == .pass || $0.result == .overStandard)
+                && Screener.within($0.checkedOn, days: policy.screening.inspectionDays, upTo: asOf)
+        }
+        guard let latest = checks.max(by: { a, b in
+            a.checkedAt != b.checkedAt ? a.checkedAt < b.checkedAt : (a.result == .overStandard ? false : b.result == .overStandard)
+        }), latest.result == .overStandard else { return nil }
+        return ScreeningFlag(code: "OVER_STANDARD", evidence: [Evidence(
+            supports: "OVER_STANDARD", kind: "inspection", reference: latest.recordKey,
+            summary: Message("OVER_STANDARD", zh: "\(latest.checkedAt)检测超标，此后未见合格",
+                             en: "over the standard at \(latest.checkedAt), no pass since"),
+            source: latest.source)])
+    }
+
+    /// BULK_RESTRICTED: a diesel truck of 国IV or older filed in use at any key enterprise.
+    func bulkRestricted(_ facts: VehicleFacts, reg: VehicleRegistration, emission: EmissionAssessment, asOf: CivilDate) -> ScreeningFlag? {
+        guard reg.fuel.isDiesel, emission.isAtMost(policy.bulk.maxStage) == true else { return nil }
+        let filings = facts.filings.filter { $0.isInForce(on: asOf) }
+        guard !filings.isEmpty else { return nil }
+        return ScreeningFlag(code: "BULK_RESTRICTED", evidence: filings.map { f in
+            Evidence(supports: "BULK_RESTRICTED", kind: "enterprise_filing", reference: f.enterpriseID,
+                     summary: f.inBuiltUpArea
+                        ? Message("BULK_BUILT_UP", zh: "\(f.enterpriseName)位于建成区：\(emission.chineseName)柴油货车禁止运输",
+                                  en: "\(f.enterpriseName) is in the built-up area: banned there always (\(emission.code) diesel)")
+                        : Message("BULK_ALERT", zh: "\(f.enterpriseName)：橙色及以上预警期间禁止运输",
+                                  en: "\(f.enterpriseName): banned there during orange and red alerts (\(emission.code) diesel)"),
+                     source: f.source)
+        })
+    }
+
+    /// SANITATION_NOT_NEV: a sanitation vehicle bought from 2020-10-01 that is not new energy.
+    func sanitationNotNEV(_ facts: VehicleFacts, reg: VehicleRegistration, asOf: CivilDate) -> ScreeningFlag? {
+        guard !reg.isNewEnergy else { return nil }
+        let from = policy.screening.sanitationNewEnergyFrom
+        let bought = facts.sanitation.filter { $0.purchasedOn >= from && $0.purchasedOn <= asOf }
+        guard !bought.isEmpty else { return nil }
+        return ScreeningFlag(code: "SANITATION_NOT_NEV", evidence: bought.map { s in
+            Evidence(supports: "SANITATION_NOT_NEV", kind: "sanitation", reference: facts.plate,
+                     summary: Message("SANITATION_NOT_NEV", zh: "\(s.purchasedOn)购置，燃料\(reg.fuel.chineseName)，非新能源",
+                                      en: "bought \(s.purchasedOn), fuel \(reg.fuel.code): not new energy"),
+                     source: s.source)
+        })
+    }
+
+    static let mismatchConclusions: Set<FindingConclusion> = [.scrapped, .transferredOut, .notFound]
+
+    /// REGISTRY_MISMATCH: a township says scrapped, transferred or not found (last 365 days)
+    /// while the registry says active (the caller checks activity).
+    func registryMismatch(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+        let found = facts.findings.filter {
+            Screener.mismatchConclusions.contains($0.conclusion) && Screener.within($0.investigatedOn, days: policy.screening.findingDays, upTo: asOf)
+        }
+        guard !found.isEmpty else { return nil }
+        return ScreeningFlag(code: "REGISTRY_MISMATCH", evidence: found.map { f in
+            Evidence(supports: "REGISTRY_MISMATCH", kind: "finding", reference: f.itemID,
+                     summary: Message("REGISTRY_MISMATCH", zh: "\(f.township)于\(f.investigatedOn)反馈：\(f.conclusion.chineseName)，但登记状态为在用",
+                                      en: "\(f.township) reported \(f.conclusion.code) on \(f.investigatedOn), the registry says active"),
+                     source: f.source)
+        })
+    }
+
+    /// A finding from the last 365 days with any conclusion but `other` closes the list item.
+    func closedByFinding(_ facts: VehicleFacts, asOf: CivilDate) -> Bool {
+        facts.findings.contains {
+            $0.conclusion != .other && Screener.within($0.investigatedOn, days: policy.screening.findingDays, upTo: asOf)
+        }
+    }
+}

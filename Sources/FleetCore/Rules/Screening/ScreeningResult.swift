@@ -1,0 +1,19 @@
+/// What screening decides about one plate as of a date.
+public struct ScreeningResult: Sendable {
+    public var plate: String
+    public var asOf: CivilDate
+    /// An active goods vehicle registered here (rules.md §2): it has a usage class.
+    public var inScope: Bool
+    public var usage: UsageClass?
+    /// Every piece of usage evidence found, not only the winning one.
+    public var usageEvidence: [Evidence]
+    public var flags: [ScreeningFlag]
+    public var township: String?
+    public var emission: EmissionAssessment?
+    /// On its township's investigation list (UNAPPROVED_MUCK, SUSPECT_MUCK or UNKNOWN_USE, and
+    /// not closed by a finding from the last 365 days).
+    public var onTownshipList: Bool
+
+    public var flagCodes: [String] { flags.map(\.code) }
+    public func has(_ code: String) -> Bool { flags.contains { $0.code == code } }
+}

@@ -1,0 +1,200 @@
+import FleetCore
+import GRDB
+import GRDBSQLite
+
+/// The statements of one import, prepared once and bound directly (see `RawStatement`).
+///
+/// Two ways to store rows:
+/// - **Into an empty table** (a first load): the table's indexes are dropped and built again
+///   at the end, which SQLite does by sorting, several times faster than keeping them up to
+///   date row by row. Duplicate keys inside the file are caught in memory (key hash → rowid,
+///   checked exactly against the stored row); past `trackedKeyLimit` keys the indexes are
+///   rebuilt early and a unique-key conflict reports the duplicate instead, so memory stays
+///   bounded whatever the file size.
+/// - **Into a table with rows**: each key is remembered in a temporary table (duplicates in
+///   the file), looked up (insert, replace or unchanged by row hash), and the kind's hook sees
+///   every replaced row.
+final class ImportLoop<Kind: ImportKind> {
+    enum Result { case inserted, updated, unchanged, duplicate(firstLine: Int) }
+
+    let db: Database
+    let kind: Kind
+    let batchID: Int64
+    let importedAt: CivilDateTime
+    let startedEmpty: Bool
+    let insert: RawStatement
+    let lineOfKey: RawStatement
+    let existing: RawStatement?
+    let update: RawStatement?
+    let seen: RawStatement?
+    let seenLine: RawStatement?
+
+    // First-load mode.
+    static var trackedKeyLimit: Int { 2_000_000 }
+    private var droppedIndexes: [(name: String, sql: String)] = []
+    private var keyRows: [Int64: Int64] = [:]
+    private var collidedRows: [Int64: [Int64]] = [:]
+    private let rowByID: RawStatement
+
+    init(db: Database, kind: Kind, batchID: Int64, importedAt: CivilDateTime) throws {
+        self.db = db
+        self.kind = kind
+        self.batchID = batchID
+        self.importedAt = importedAt
+        let t = kind.table
+        let cols = kind.dbColumns
+        let keyCols = cols.prefix(kind.keyCount)
+        let keyWhere = keyCols.map { "\($0) IS ?" }.joined(separator: " AND ")
+        startedEmpty = try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(t))")!
+        insert = try RawStatement(db, """
+            INSERT INTO \(t) (\(cols.joined(separator: ", ")), batch_id, source_line, row_hash)
+            VALUES (\(Array(repeating: "?", count: cols.count + 3).joined(separator: ", ")))
+            """)
+        lineOfKey = try RawStatement(db, "SELECT source_line FROM \(t) WHERE \(keyWhere)")
+        rowByID = try RawStatement(db, "SELECT source_line, \(keyCols.joined(separator: ", ")) FROM \(t) WHERE rowid = ?")
+        if startedEmpty {
+            existing = nil; update = nil; seen = nil; seenLine = nil
+            for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                        arguments: [t]) {
+                let name: String = row[0], sql: String = row[1]
+                droppedIndexes.append((name, sql))
+                try db.execute(sql: "DROP INDEX \(name)")
+            }
+        } else {
+            let tracked = kind.trackedColumns.isEmpty ? "" : ", " + kind.trackedColumns.joined(separator: ", ")
+            existing = try RawStatement(db, "SELECT id, row_hash\(tracked) FROM \(t) WHERE \(keyWhere)")
+            update = try RawStatement(db, """
+                UPDATE \(t) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")), batch_id = ?, source_line = ?, row_hash = ?
+                WHERE id = ?
+                """)
+            try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (k TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+            try db.execute(sql: "DELETE FROM import_seen")
+            seen = try RawStatement(db, "INSERT INTO import_seen (k, line) VALUES (?, ?)")
+            seenLine = try RawStatement(db, "SELECT line FROM import_seen WHERE k = ?")
+        }
+    }
+
+    private func check(_ rc: Int32, _ st: RawStatement) throws {
+        if rc != SQLITE_DONE && rc != SQLITE_ROW {
+            throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: st.errorMessage(db))
+        }
+    }
+
+    private func insertRow(_ values: [SQLValue], hash: Int64, line: Int) -> Int32 {
+        let n = Int32(values.count)
+        insert.bind(values)
+        insert.bind(.integer(batchID), at: n + 1)
+        insert.bind(.integer(Int64(line)), at: n + 2)
+        insert.bind(.integer(hash), at: n + 3)
+        let rc = insert.step()
+        insert.reset()
+        return rc
+    }
+
+    func store(_ values: [SQLValue], line: Int) throws -> Result {
+        let hash = rowHash(values)
+        if startedEmpty { return try storeIntoNewTable(values, hash: hash, line: line) }
+        // A table with rows already: remember the key for this file, then insert or replace.
+        let key = values.prefix(kind.keyCount).map { $0.textValue ?? ($0 == .null ? "" : "\($0)") }.joined(separator: "\u{1F}")
+        seen!.bind(.text(key), at: 1)
+        seen!.bind(.integer(Int64(line)), at: 2)
+        let rcSeen = seen!.step()
+        seen!.reset()
+        if rcSeen & 0xFF == SQLITE_CONSTRAINT {
+            seenLine!.bind(.text(key), at: 1)
+            let first = seenLine!.step() == SQLITE_ROW ? Int(seenLine!.int64(0)) : 0
+            seenLine!.reset()
+            return .duplicate(firstLine: first)
+        }
+        try check(rcSeen, seen!)
+        let ex = existing!
+        ex.bind(Array(values.prefix(kind.keyCount)))
+        if ex.step() == SQLITE_ROW {
+            let id = ex.int64(0)
+            let oldHash = ex.int64(1)
+            let old = (0..<kind.trackedColumns.count).map { ex.text(Int32($0 + 2)) }
+            ex.reset()
+            if oldHash == hash { return .unchanged }
+            let up = update!
+            let n = Int32(values.count)
+            up.bind(values)
+            up.bind(.integer(batchID), at: n + 1)
+            up.bind(.integer(Int64(line)), at: n + 2)
+            up.bind(.integer(hash), at: n + 3)
+            up.bind(.integer(id), at: n + 4)
+            let rc = up.step()
+            up.reset()
+            try check(rc, up)
+            try kind.didReplace(old: old, new: values, context: ImportHookContext(db: db, batchID: batchID, importedAt: importedAt))
+            return .updated
+        }
+        ex.reset()
+        try check(insertRow(values, hash: hash, line: line), insert)
+        return .inserted
+    }
+
+    private func storeIntoNewTable(_ values: [SQLValue], hash: Int64, line: Int) throws -> Result {
+        let key = Array(values.prefix(kind.keyCount))
+        if droppedIndexes.isEmpty {
+            // Indexes in place: a key conflict is a duplicate inside this file.
+            let rc = insertRow(values, hash: hash, line: line)
+            if rc & 0xFF == SQLITE_CONSTRAINT {
+                lineOfKey.bind(key)
+                let first = lineOfKey.step() == SQLITE_ROW ? Int(lineOfKey.int64(0)) : 0
+                lineOfKey.reset()
+                return .duplicate(firstLine: first)
+            }
+            try check(rc, insert)
+            return .inserted
+        }
+        let keyHash = rowHash(key)
+        if let first = keyRows[keyHash] {
+            for rowid in [first] + (collidedRows[keyHash] ?? []) {
+                if let firstLine = lineIfSameKey(rowid: rowid, key: key) { return .duplicate(firstLine: firstLine) }
+            }
+        }
+        let rc = insertRow(values, hash: hash, line: line)
+        if rc & 0xFF == SQLITE_CONSTRAINT {
+            // A key constraint declared inline in the table (an index that cannot be dropped).
+            lineOfKey.bind(key)
+            let first = lineOfKey.step() == SQLITE_ROW ? Int(lineOfKey.int64(0)) : 0
+            lineOfKey.reset()
+            return .duplicate(firstLine: first)
+        }
+        try check(rc, insert)
+        let rowid = sqlite3_last_insert_rowid(db.sqliteConnection)
+        if keyRows[keyHash] == nil { keyRows[keyHash] = rowid } else { collidedRows[keyHash, default: []].append(rowid) }
+        if keyRows.count >= Self.trackedKeyLimit {
+            try rebuildIndexes()
+            keyRows = [:]
+            collidedRows = [:]
+        }
+        return .inserted
+    }
+
+    /// The stored row's line when its key equals `key` exactly.
+    private func lineIfSameKey(rowid: Int64, key: [SQLValue]) -> Int? {
+        rowByID.bind(.integer(rowid), at: 1)
+        defer { rowByID.reset() }
+        guard rowByID.step() == SQLITE_ROW else { return nil }
+        for (i, v) in key.enumerated() {
+            let stored = rowByID.text(Int32(i + 1))
+            switch v {
+            case .null: if stored != nil { return nil }
+            case .integer(let n): if stored != String(n) { return nil }
+            case .text(let s): if stored != s { return nil }
+            }
+        }
+        return Int(rowByID.int64(0))
+    }
+
+    private func rebuildIndexes() throws {
+        for index in droppedIndexes { try db.execute(sql: index.sql) }
+        droppedIndexes = []
+    }
+
+    func finish() throws {
+        try rebuildIndexes()
+        if !startedEmpty { try db.execute(sql: "DELETE FROM import_seen") }
+    }
+}
