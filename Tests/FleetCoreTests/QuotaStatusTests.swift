@@ -112,8 +112,9 @@ import Testing
             v.plate = try! Plate.parse(plate)
             return QuotaCandidate(registration: v, emission: .init(stage: .III, tier: .declared))
         }
-        let list = [c("未匹配", "甲", "豫A00001"), c("白寨镇", "乙", "豫A00003"), c("青屏街街道", "丙", "豫A00004"),
-                    c("白寨镇", "乙", "豫A00002"), c("白寨镇", "甲", "豫A00005")]
+        let list = [c("未匹配", "A运输", "豫A00001"), c("白寨镇", "B运输", "豫A00003"), c("青屏街街道", "C运输", "豫A00004"),
+                    c("白寨镇", "B运输", "豫A00002"), c("白寨镇", "A运输", "豫A00005")]
+        // 青屏街街道 comes first in the township table, 白寨镇 later, 未匹配 last; then owner, then plate.
         let sorted = QuotaCandidate.sortedForFieldVisit(list, townships: .xinmi).map(\.registration.plate.text)
         #expect(sorted == ["豫A00004", "豫A00005", "豫A00002", "豫A00003", "豫A00001"])
     }

@@ -80,4 +80,12 @@ public enum Reason {
                                                   en: "enterprise id not in the enterprises table (import enterprises first)")
     public static let endNotAfterStart = Message("END_BEFORE_START", zh: "结束时间应晚于开始时间",
                                                  en: "ends_at must be after starts_at")
+
+    public static let unknownItem = Message("UNKNOWN_ITEM", zh: "清单编号不存在（不是导出的清单项）", en: "unknown item id (not an exported list item)")
+    public static func itemMismatch(field: String, exported: String) -> Message {
+        Message("ITEM_MISMATCH", zh: "\(field)与导出清单不符（导出时为\(exported)）", en: "\(field) differs from the exported item (was \(exported))")
+    }
+    public static func otherTownshipItem(_ owner: String, sender: String) -> Message {
+        Message("OTHER_TOWNSHIP", zh: "该清单项属于\(owner)，不属于报送乡镇\(sender)", en: "the item belongs to \(owner), not to the sending township \(sender)")
+    }
 }

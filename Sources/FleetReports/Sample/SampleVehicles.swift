@@ -11,6 +11,39 @@ struct SampleVehicleRow {
     var duplicateVIN = false
     /// Whether the VIN was given a wrong check digit on purpose (VIN_CHECK_DIGIT).
     var wrongCheckDigit = false
+
+    // What the row means, as codes, for the evidence files (`SampleEvidenceMaker`).
+    var kind: SampleVehicleMaker.Kind = .heavy
+    var typeCode = ""
+    var isDump = false
+    var isTanker = false
+    var fuel = ""
+    var use = ""
+    /// The stage the registry will see: the declared one when written, else the one the default
+    /// tables infer from the date (0 = 国0 … 6 = 国VI); meaningless for electric vehicles (fuel C).
+    var stage = 0
+    var firstRegistered = 0
+    var grossMassKg: Int?
+    /// Status holds B, E, M or P (as of the extract; the status date is on or before 2020-10-31).
+    var gone = false
+    var statusDay: Int?
+    var ownerIsCompany = false
+    /// The index of `township` in `SampleVocabulary.townshipWeights`, nil for 未匹配.
+    var townshipIndex: Int?
+
+    /// The normalised plate (号牌号码).
+    var plate: String { fields[0] }
+    var owner: String { fields[9] }
+    /// H or Q.
+    var isGoods: Bool { typeCode.utf8.first == UInt8(ascii: "H") || typeCode.utf8.first == UInt8(ascii: "Q") }
+    /// The first two characters of the type code (H1, Q1, …): the size class of rules.md §7.9.
+    var sizePrefix: Substring { typeCode.prefix(2) }
+    var isHeavyGoods: Bool { sizePrefix == "H1" || sizePrefix == "Q1" }
+    var isMediumGoods: Bool { sizePrefix == "H2" || sizePrefix == "Q2" }
+    var isLightGoods: Bool { sizePrefix == "H3" || sizePrefix == "Q3" }
+    var isTrailer: Bool { kind.isTrailer }
+    var isZeroEmission: Bool { fuel == "C" }
+    var isDiesel: Bool { fuel == "B" }
 }
 
 /// Makes the rows of the sample registration extract, in order.
@@ -339,13 +372,16 @@ struct SampleVehicleMaker {
 
         // Emission standard: consistent with the date, ≈ 30% blank (all trailers and electric ones).
         var emission = ""
+        let group = ((mass ?? 0) > 3500 ? 0 : 2) + (fuel == "B" ? 0 : 1)
+        var inferred = 0
+        for start in M.stageStarts[group] where start <= firstReg { inferred += 1 }
+        row.stage = inferred
         if fuel != "Y" && fuel != "C" && !rng.chance(0.25) {
-            let group = ((mass ?? 0) > 3500 ? 0 : 2) + (fuel == "B" ? 0 : 1)
-            var stage = 0
-            for start in M.stageStarts[group] where start <= firstReg { stage += 1 }
+            var stage = inferred
             let r = rng.unit()
             if r < 0.07 && stage < 6 { stage += 1 } else if r > 0.97 && stage > 0 { stage -= 1 }
             emission = M.writtenStage(stage, &rng)
+            row.stage = stage
         }
 
         // VIN: unique positions 11–17, ≈ 2% wrong check digits, one row in a thousand a recent VIN again.
@@ -409,8 +445,9 @@ struct SampleVehicleMaker {
         var address: String
         var township: Int?                 // the township the address names
         var phone: String
-        let unmatchedShare = local ? 0.03 : 0.18
-        if rng.chance(companyShare) {
+        let unmatchedShare = local ? 0.032 : 0.15
+        row.ownerIsCompany = rng.chance(companyShare)
+        if row.ownerIsCompany {
             let trade: V.Trade = type.isDump ? .dump : type.code == "Z51" ? .concrete : use == "R" ? .tanker
                 : use == "F" ? .freight : .general
             let k = rng.skewed(companyPool, power: 2.2)
@@ -445,7 +482,8 @@ struct SampleVehicleMaker {
         // Status, and the date it began.
         var status: String
         var statusDay: Int?
-        if rng.chance(year < 2005 ? 0.30 : year < 2010 ? 0.15 : 0.05) {
+        row.gone = rng.chance(year < 2005 ? 0.30 : year < 2010 ? 0.15 : 0.05)
+        if row.gone {
             status = M.statusGone.pick(&rng)
             var lo = max(firstReg + 180, M.firstOf2012)
             if lo > ref { lo = firstReg }
@@ -479,6 +517,16 @@ struct SampleVehicleMaker {
         row.fields.append(statusDay.map { M.dateText($0, style: dateStyle) } ?? "")
         row.fields.append(phone)
         row.township = township.map { M.townshipNames[$0] } ?? TownshipTable.unassigned
+        row.townshipIndex = township
+        row.kind = kind
+        row.typeCode = type.code
+        row.isDump = type.isDump
+        row.isTanker = type.isTanker
+        row.fuel = fuel
+        row.use = use
+        row.firstRegistered = firstReg
+        row.grossMassKg = mass
+        row.statusDay = statusDay
     }
 
     // MARK: Helpers

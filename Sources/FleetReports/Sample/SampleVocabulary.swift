@@ -108,4 +108,84 @@ enum SampleVocabulary {
     static let phonePrefixes = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152",
                                 "155", "156", "157", "158", "159", "180", "181", "182", "183", "185", "186", "187",
                                 "188", "189"]
+
+    // MARK: Evidence
+
+    /// Construction sites that produce spoil (出土工地), checked at 工地 inspections.
+    static let sites: [String] = [
+        "溱水路道路改造工程", "青屏大街雨污分流改造工程", "密州大道东延工程", "金凤小区三期项目", "溱水花园二期项目",
+        "新密市第一高级中学新校区项目", "新密市中医院门诊楼项目", "长乐路棚户区改造项目", "开阳路综合管廊工程",
+        "城关镇安置房项目", "曲梁镇产业园标准化厂房项目", "白寨镇棚户区改造项目", "郑栾高速新密连接线工程",
+        "嵩山大道拓宽工程", "新华路街道老旧小区改造项目", "矿区街道安置小区项目", "来集镇污水处理厂项目",
+        "米村镇中心学校项目", "超化镇滨河公园项目", "阳光新城四期项目", "东区商业综合体项目", "平安路延伸工程",
+    ]
+    /// Licensed dump sites (消纳场).
+    static let dumpSites: [String] = [
+        "城关镇建筑垃圾消纳场", "曲梁镇大樊庄消纳场", "来集镇废弃矿坑消纳点", "米村镇建筑垃圾消纳场",
+        "岳村镇建筑垃圾处置场", "超化镇消纳场", "刘寨镇废弃砖厂消纳点",
+    ]
+    /// Roadside check points (夜查, 路检).
+    static let checkpoints: [String] = [
+        "S316与密州大道交叉口", "郑密路新密收费站", "G107新密段", "溱水路与青屏大街交叉口", "开阳路西出口",
+        "S232来集段", "新密西治超站", "S323曲梁段", "长乐路与嵩山大道交叉口", "郑尧高速新密出口",
+    ]
+    /// Remote-sensing stations (遥感).
+    static let sensingStations: [String] = [
+        "长乐路遥感监测点", "密州大道遥感监测点", "S316米村遥感监测站", "郑密路遥感监测站", "G107超化遥感监测点",
+    ]
+    static let nightUnits = ["新密市公安局交通警察大队", "新密市机动车排气污染联合执法组"]
+    static let roadUnits = ["新密市公安局交通警察大队", "新密市交通运输局", "新密市公安局交通警察大队"]
+    static let sensingUnits = ["郑州市生态环境局新密分局"]
+    static let siteUnits = ["新密市城市管理局", "新密市城市管理综合执法大队"]
+
+    /// Places of other plates' registration authorities (道路运输证 area codes) by plate prefix.
+    static let licenseAreas: [String: String] = [
+        "豫A": "410183", "豫B": "410200", "豫C": "410300", "豫D": "410400", "豫E": "410500", "豫F": "410600",
+        "豫G": "410700", "豫H": "410800", "豫J": "410900", "豫K": "411000", "豫L": "411100", "豫M": "411200",
+        "豫N": "411400", "豫P": "411600", "豫Q": "411700", "豫R": "411300", "豫S": "411500", "豫U": "419001",
+        "晋E": "140500", "晋A": "140100", "冀D": "130400", "鲁R": "371700", "皖K": "341200", "陕A": "610100",
+        "鄂F": "420600", "苏C": "320300",
+    ]
+
+    /// Prefixes of trucks from elsewhere seen in Xinmi (coal from Shanxi, neighbouring Henan cities).
+    static let visitorPrefixes: [(String, Int)] = [
+        ("晋E", 20), ("晋A", 4), ("晋C", 3), ("豫D", 10), ("豫K", 8), ("豫C", 6), ("豫H", 4), ("豫G", 4), ("豫N", 3),
+        ("冀D", 5), ("鲁R", 3), ("皖K", 4), ("陕A", 2), ("鄂F", 2), ("苏C", 2),
+    ]
+
+    /// Sanitation operators (作业单位); 乡镇环卫所 are made from the township names.
+    static let sanitationOperators: [(String, Int)] = [
+        ("新密市城市管理局环卫处", 30), ("新密市环境卫生管理所", 15), ("新密市城乡环卫一体化服务有限公司", 20),
+        ("新密市洁城环卫工程有限公司", 12), ("郑州玉龙环境卫生服务有限公司", 8), ("township", 15),
+    ]
+    static let sanitationAreas = ["城区主干道", "青屏大街沿线", "老城区", "新区", "开发区", "高速连接线"]
+
+    /// Key bulk-material enterprises by kind: name endings, materials (物料类型), what trucks bring
+    /// in and what they carry out, and how many of the ~40 are of the kind.
+    struct EnterpriseKind {
+        let names: [String]
+        let materials: String
+        let inbound: [String]
+        let outbound: [String]
+        let weight: Int
+    }
+    static let enterpriseKinds: [EnterpriseKind] = [
+        EnterpriseKind(names: ["耐材有限公司", "耐火材料有限公司", "耐火材料股份有限公司", "炉料有限公司"],
+                       materials: "耐火材料、铝矾土", inbound: ["铝矾土", "煤炭", "镁砂"], outbound: ["耐火砖", "耐火材料"], weight: 16),
+        EnterpriseKind(names: ["水泥有限公司", "水泥集团有限公司"], materials: "水泥、熟料、石灰石",
+                       inbound: ["石灰石", "煤炭", "粉煤灰"], outbound: ["水泥", "熟料"], weight: 4),
+        EnterpriseKind(names: ["煤业有限公司", "煤矿", "煤炭储运有限公司"], materials: "煤炭",
+                       inbound: [], outbound: ["原煤", "精煤"], weight: 6),
+        EnterpriseKind(names: ["砂石料有限公司", "建材骨料有限公司", "石料厂"], materials: "砂石骨料",
+                       inbound: ["石料"], outbound: ["砂石骨料", "机制砂"], weight: 5),
+        EnterpriseKind(names: ["钙业有限公司", "石灰厂"], materials: "石灰", inbound: ["石灰石", "煤炭"],
+                       outbound: ["石灰"], weight: 2),
+        EnterpriseKind(names: ["陶瓷有限公司", "建材有限公司"], materials: "陶瓷原料、煤炭", inbound: ["陶瓷原料", "煤炭"],
+                       outbound: ["瓷砖", "建材"], weight: 3),
+        EnterpriseKind(names: ["热电有限公司", "电力有限公司"], materials: "煤炭、粉煤灰", inbound: ["煤炭"],
+                       outbound: ["粉煤灰", "炉渣"], weight: 1),
+        EnterpriseKind(names: ["商砼有限公司", "混凝土有限公司"], materials: "砂石、水泥、商品混凝土",
+                       inbound: ["砂石骨料", "水泥"], outbound: ["商品混凝土"], weight: 3),
+    ]
+    static let enterprisePlaces: [(String, Int)] = [("新密市", 70), ("河南", 10), ("郑州", 10), ("河南省", 5), ("新密", 5)]
 }

@@ -53,6 +53,8 @@ public enum RowOutcome {
     /// Values for `dbColumns`, in order.
     case row([SQLValue])
     case invalid([FieldError])
+    /// Nothing to load (counted with the blank rows): a township may send back part of its list.
+    case skip
 }
 
 /// What a kind's hook may do when a stored row changes.

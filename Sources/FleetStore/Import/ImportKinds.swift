@@ -5,10 +5,11 @@ public enum ImportKinds {
     public static let names = [
         "vehicles", "muck-approvals", "transport-licenses", "enterprises", "enterprise-fleet", "sanitation-fleet",
         "inspections", "gate-log", "alerts", "townships",
-        "quota-targets",
+        "quota-targets", "findings",
     ]
 
-    public static func named(_ name: String, townships: TownshipTable) -> (any ImportKind)? {
+    /// The kind with this name; `township` is the sending township, which `findings` needs.
+    public static func named(_ name: String, townships: TownshipTable, township: String? = nil) -> (any ImportKind)? {
         switch name {
         case "vehicles": return VehiclesImport(townships: townships)
         case "muck-approvals": return MuckApprovalsImport()
@@ -21,6 +22,7 @@ public enum ImportKinds {
         case "alerts": return AlertsImport()
         case "townships": return TownshipsImport()
         case "quota-targets": return QuotaTargetsImport(townships: townships)
+        case "findings": return township.map { FindingsImport(township: $0) }
         default: return nil
         }
     }

@@ -84,11 +84,13 @@ public struct Importer {
                 do {
                     while let batch = try pipeline.next() {
                         for item in batch {
+                            if case .skip = item.outcome { summary.blank += 1; continue }
                             summary.rows += 1
                             if summary.rows % 50_000 == 0 { options.progress?(summary.rows) }
                             var errors: [FieldError] = []
                             switch item.outcome {
                             case .invalid(let e): errors = e
+                            case .skip: break
                             case .row(let values):
                                 switch try loop.store(values, line: item.line) {
                                 case .inserted: summary.inserted += 1
@@ -108,7 +110,7 @@ public struct Importer {
                     pipeline.cancel()
                     throw error
                 }
-                summary.blank = pipeline.blank
+                summary.blank += pipeline.blank
                 summary.sha256 = source.finishHash()
                 let accept = !options.dryRun && (summary.invalid == 0 || options.skipInvalid)
                 guard accept else { return .rollback }

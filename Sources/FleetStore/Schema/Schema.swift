@@ -7,6 +7,7 @@ enum Schema {
     static let migrations: [(name: String, migrate: (Database) throws -> Void)] = [
         ("v1-batches-and-vehicles", v1BatchesAndVehicles),
         ("v2-evidence", v2Evidence),
+        ("v3-screening", v3Screening),
         ("v4-quota", v4Quota),
     ]
 

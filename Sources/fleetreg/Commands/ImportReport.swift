@@ -5,6 +5,13 @@ import FleetStore
 struct ImportReport {
     let summary: ImportSummary
     let lang: Lang
+    /// Findings: items whose vehicle's registration changed after the list was exported.
+    var changedSinceExport: [String]?
+
+    init(summary: ImportSummary, lang: Lang) {
+        self.summary = summary
+        self.lang = lang
+    }
 
     struct ErrorJSON: Encodable {
         var line: Int; var column: String; var value: String; var reason: String; var code: String
@@ -13,9 +20,10 @@ struct ImportReport {
         var kind: String; var file: String; @NullEncodable var batch: Int64?; var sha256: String; var encoding: String
         var rows: Int; var inserted: Int; var updated: Int; var unchanged: Int; var invalid: Int; var blank: Int
         var committed: Bool; var dryRun: Bool; var errors: [ErrorJSON]; var warnings: [ErrorJSON]
+        var changedSinceExport: [String]?
         enum CodingKeys: String, CodingKey {
             case kind, file, batch, sha256, encoding, rows, inserted, updated, unchanged, invalid, blank, committed
-            case dryRun = "dry_run", errors, warnings
+            case dryRun = "dry_run", errors, warnings, changedSinceExport = "changed_since_export"
         }
     }
 
@@ -28,7 +36,8 @@ struct ImportReport {
             return try Output.json(JSON(kind: s.kind, file: s.fileName, batch: s.batch, sha256: s.sha256,
                                         encoding: s.encoding.rawValue, rows: s.rows, inserted: s.inserted, updated: s.updated,
                                         unchanged: s.unchanged, invalid: s.invalid, blank: s.blank, committed: s.committed,
-                                        dryRun: s.dryRun, errors: s.errors.map(j), warnings: s.warnings.map(j)))
+                                        dryRun: s.dryRun, errors: s.errors.map(j), warnings: s.warnings.map(j),
+                                        changedSinceExport: changedSinceExport))
         }
         let zh = lang == .zh
         for w in s.warnings { Output.stderr((zh ? "提示：" : "warning: ") + w.text(lang)) }
@@ -39,6 +48,10 @@ struct ImportReport {
         for f in s.errors.prefix(20) { Swift.print("  " + f.text(lang)) }
         if s.invalid > s.errors.prefix(20).count {
             Swift.print(zh ? "  ……另有更多错误（用 --errors 文件.csv 查看全部）" : "  … more errors (write them all with --errors FILE.csv)")
+        }
+        if let changed = changedSinceExport, !changed.isEmpty {
+            Swift.print(zh ? "  以下清单项的车辆登记信息在导出后已变更，请复核：" : "  These items' vehicles changed after the list was exported; check them:")
+            for c in changed { Swift.print("    " + c) }
         }
         if s.committed, let b = s.batch {
             Swift.print(zh ? "已写入，批次 \(b)。" : "Committed as batch \(b).")

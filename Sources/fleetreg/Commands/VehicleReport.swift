@@ -10,10 +10,15 @@ struct VehicleReport {
     let emission: EmissionAssessment
     let history: [StatusChange]
     let sameVIN: [String]
+    let screening: ScreeningResult
+    let policy: Policy
     let asOf: CivilDate
     let showPhone: Bool
 
-    init(row: VehicleRow, store: FleetStore, policy: Policy, asOf: CivilDate, showPhone: Bool) throws {
+    init(row: VehicleRow, store: FleetStore, screener: Screener, asOf: CivilDate, showPhone: Bool) throws {
+        let policy = screener.policy
+        self.policy = policy
+        screening = screener.screen(try store.facts(plate: row.plate), asOf: asOf)
         self.row = row
         registration = try row.registration()
         batch = try store.fetchBatch(id: row.batchId)
@@ -25,6 +30,16 @@ struct VehicleReport {
     }
 
     var phone: String? { row.phone.map { showPhone ? $0 : PersonalData.maskPhone($0) } }
+
+    struct EvidenceJSON: Encodable {
+        var supports: String; var kind: String; var reference: String; var zh: String; var en: String
+        @NullEncodable var batch: Int64?; @NullEncodable var line: Int?
+        init(_ e: Evidence) {
+            supports = e.supports; kind = e.kind; reference = e.reference; zh = e.summary.zh; en = e.summary.en
+            batch = e.source?.batch; line = e.source?.line
+        }
+    }
+    struct FlagJSON: Encodable { var code: String; var item: String; var evidence: [EvidenceJSON] }
 
     struct NotFound: Encodable { var plate: String; var found: Bool; var suggestions: [String] }
 
@@ -48,6 +63,7 @@ struct VehicleReport {
         var firstRegistered: String; @NullEncodable var grossMassKg: Int?; var owner: String; @NullEncodable var address: String?
         var township: String; var townshipSource: String; var status: String; @NullEncodable var statusDate: String?; var active: Bool
         @NullEncodable var phone: String?; var source: Source; var statusHistory: [Change]; var sameVinPlates: [String]
+        @NullEncodable var usage: String?; var usageEvidence: [EvidenceJSON]; var flags: [FlagJSON]; var onTownshipList: Bool
         enum CodingKeys: String, CodingKey {
             case plate, found, asOf = "as_of", plateType = "plate_type", vin, vinCheckDigitOk = "vin_check_digit_ok"
             case vehicleType = "vehicle_type", vehicleTypeName = "vehicle_type_name", goods, sizeClass = "size_class"
@@ -55,7 +71,8 @@ struct VehicleReport {
             case emissionTier = "emission_tier", emissionDeclared = "emission_declared", firstRegistered = "first_registered"
             case grossMassKg = "gross_mass_kg", owner, address, township, townshipSource = "township_source", status
             case statusDate = "status_date", active, phone, source, statusHistory = "status_history"
-            case sameVinPlates = "same_vin_plates"
+            case sameVinPlates = "same_vin_plates", usage, usageEvidence = "usage_evidence", flags
+            case onTownshipList = "on_township_list"
         }
     }
 
@@ -82,7 +99,10 @@ struct VehicleReport {
                 Change(oldStatus: $0.oldStatus, newStatus: $0.newStatus, oldStatusDate: $0.oldStatusDate,
                        newStatusDate: $0.newStatusDate, batch: $0.batchId, recordedAt: $0.recordedAt)
             },
-            sameVinPlates: sameVIN)
+            sameVinPlates: sameVIN, usage: screening.usage?.rawValue,
+            usageEvidence: screening.usageEvidence.map(EvidenceJSON.init),
+            flags: screening.flags.map { FlagJSON(code: $0.code, item: policy.rule($0.code).item, evidence: $0.evidence.map(EvidenceJSON.init)) },
+            onTownshipList: screening.onTownshipList)
     }
 
     func text(_ lang: Lang) -> String {
@@ -127,6 +147,18 @@ struct VehicleReport {
         let active = isActive ? (zh ? "在用" : "active") : (zh ? "已不在用" : "gone")
         add("机动车状态", "status", "\(r.status.letters) \(r.status.chineseNames)" + (r.statusDate.map { zh ? "，自\($0)" : ", since \($0)" } ?? "") + " — \(active)")
         add("联系电话", "phone", phone ?? "-")
+        if let usage = screening.usage {
+            lines.append((zh ? "用途分类（截至\(asOf)）：" : "Usage as of \(asOf): ") + (zh ? usage.chineseName : usage.englishName) + " (\(usage.rawValue))")
+            for e in screening.usageEvidence { lines.append("  - " + e.summary.text(lang) + source(e)) }
+        }
+        if !screening.flags.isEmpty {
+            lines.append((zh ? "筛查标记：" : "Flags:") + (screening.onTownshipList ? (zh ? "（列入乡镇核查清单）" : " (on the township list)") : ""))
+            for f in screening.flags {
+                let rule = policy.rule(f.code)
+                lines.append("  \(f.code) \(rule.name(lang)) [\(zh ? "方案第" : "plan item ")\(rule.item)\(zh ? "项" : "")]")
+                for e in f.evidence { lines.append("    - " + e.summary.text(lang) + source(e)) }
+            }
+        }
         if !history.isEmpty {
             lines.append(zh ? "状态变更记录：" : "Status history:")
             for h in history {
@@ -135,5 +167,10 @@ struct VehicleReport {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    private func source(_ e: Evidence) -> String {
+        guard let s = e.source else { return "" }
+        return " (batch \(s.batch), line \(s.line))"
     }
 }

@@ -14,7 +14,6 @@ struct VehicleShowCommand: ParsableCommand {
 
     func run() throws {
         let lang = global.language
-        let policy = try global.loadPolicy()
         let asOfDate = try DateArgument.date(asOf)
         let store = try global.openStore()
         let normal = Plate.normalize(plate)
@@ -30,7 +29,8 @@ struct VehicleShowCommand: ParsableCommand {
             }
             throw Reported(status: .badInput)
         }
-        let report = try VehicleReport(row: row, store: store, policy: policy, asOf: asOfDate, showPhone: showPhone)
+        let report = try VehicleReport(row: row, store: store, screener: try global.makeScreener(store: store, asOf: asOfDate),
+                                       asOf: asOfDate, showPhone: showPhone)
         if global.format == .json { return try Output.json(report.json) }
         print(report.text(lang))
     }

@@ -79,3 +79,16 @@ enum Output {
     /// Whether stderr is a terminal (progress is shown only then).
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }
+
+extension GlobalOptions {
+    /// The screener for a date: the policy, and the quota baseline in force then.
+    func makeScreener(store: FleetStore, asOf: CivilDate) throws -> Screener {
+        let policy = try loadPolicy()
+        if let record = try store.fetchQuotaSettings(asOf: asOf) {
+            return Screener(policy: policy, quota: QuotaRules(policy: policy, settings: try record.settings()))
+        }
+        return Screener(policy: policy)
+    }
+
+    var operatorName: String { ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+}

@@ -8,14 +8,14 @@
 public struct Screener: Sendable {
     public let policy: Policy
     public let inference: EmissionInference
-    /// Decides SCRAP_TARGET (the quota's candidates, rules.md §6); nil leaves the flag out.
-    public let scrapTarget: (@Sendable (VehicleRegistration, EmissionAssessment, CivilDate) -> Bool)?
+    /// Decides SCRAP_TARGET: the quota's candidates (rules.md §6), with the baseline in force.
+    public let quota: QuotaRules
 
-    public init(policy: Policy,
-                scrapTarget: (@Sendable (VehicleRegistration, EmissionAssessment, CivilDate) -> Bool)? = nil) {
+    /// A screener for a policy; `quota` defaults to the policy's own baseline.
+    public init(policy: Policy, quota: QuotaRules? = nil) {
         self.policy = policy
         self.inference = EmissionInference(table: policy.emission)
-        self.scrapTarget = scrapTarget
+        self.quota = quota ?? QuotaRules(policy: policy)
     }
 
     /// The flags in the order rules.md lists them.
@@ -60,7 +60,7 @@ public struct Screener: Sendable {
                     source: facts.registrationSource)
                 flags.append(ScreeningFlag(code: reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE", evidence: [registrationEvidence]))
             }
-            if let scrapTarget, scrapTarget(reg, emission, asOf) {
+            if quota.isCandidate(reg, emission: emission, asOf: asOf) {
                 flags.append(ScreeningFlag(code: "SCRAP_TARGET", evidence: [Evidence(
                     supports: "SCRAP_TARGET", kind: "registration", reference: reg.plate.text,
                     summary: Message("SCRAP_POPULATION",

@@ -1,0 +1,121 @@
+import FleetCore
+import GRDB
+
+extension FleetStore: FactStore {
+    /// Everything known about one plate, for the permit desk and `vehicle show`.
+    public func facts(plate raw: String) throws -> VehicleFacts {
+        let plate = Plate.normalize(raw)
+        return try read { db in
+            var facts = VehicleFacts(plate: plate)
+            if let row = try Row.fetchOne(db, sql: EvidenceQueries.select(EvidenceQueries.vehicles, plate: true), arguments: [plate]) {
+                let (reg, source) = try EvidenceQueries.registration(row)
+                facts.registration = reg
+                facts.registrationSource = source
+                facts.sameVIN = try EvidenceQueries.sharedVINs(db, vin: reg.vin.text)
+            }
+            func all<T>(_ sql: String, _ decode: (Row) -> T?) throws -> [T] {
+                try Row.fetchAll(db, sql: EvidenceQueries.select(sql, plate: true), arguments: [plate]).compactMap(decode)
+            }
+            facts.muckApprovals = try all(EvidenceQueries.muckApprovals, EvidenceQueries.muckApproval)
+            facts.transportLicenses = try all(EvidenceQueries.transportLicenses, EvidenceQueries.transportLicense)
+            facts.sanitation = try all(EvidenceQueries.sanitation, EvidenceQueries.sanitationEntry)
+            facts.filings = try all(EvidenceQueries.filings, EvidenceQueries.filing)
+            facts.inspections = try all(EvidenceQueries.inspections, EvidenceQueries.inspection)
+            facts.findings = try all(EvidenceQueries.findings, EvidenceQueries.finding)
+            return facts
+        }
+    }
+
+    /// Every registered vehicle and every unregistered plate with evidence, in plate order:
+    /// one sorted query per table, merged as they stream (never a query per vehicle).
+    public func forEachFacts(_ body: (VehicleFacts) throws -> Void) throws {
+        try read { db in try FactStream(db: db).forEach(body) }
+    }
+}
+
+extension EvidenceQueries {
+    static func sharedVINs(_ db: Database, vin: String) throws -> [SameVINPlate] {
+        try Row.fetchAll(db, sql: "SELECT plate, status, status_date FROM vehicles WHERE vin = ? ORDER BY plate", arguments: [vin]).map {
+            SameVINPlate(plate: $0[0], status: VehicleStatus(letters: $0[1]), statusDate: ($0[2] as String?).flatMap { CivilDate(parsing: $0) })
+        }
+    }
+}
+
+/// One sorted evidence cursor of the merge: yields the values for a plate, in plate order.
+final class SortedEvidence<T> {
+    private let cursor: RowCursor
+    private let decode: (Row) -> T?
+    private var head: (plate: String, value: T?)?
+
+    init(_ db: Database, sql: String, decode: @escaping (Row) -> T?) throws {
+        cursor = try Row.fetchCursor(db, sql: EvidenceQueries.select(sql, plate: false))
+        self.decode = decode
+        try advance()
+    }
+
+    private func advance() throws {
+        if let row = try cursor.next() { head = (row[0], decode(row)) } else { head = nil }
+    }
+
+    /// The smallest plate still ahead, nil when done.
+    var nextPlate: String? { head?.plate }
+
+    /// Every value for `plate` (the cursor must not be behind it).
+    func take(_ plate: String) throws -> [T] {
+        var out: [T] = []
+        while let h = head, h.plate == plate {
+            if let v = h.value { out.append(v) }
+            try advance()
+        }
+        return out
+    }
+}
+
+/// Merges the vehicles and evidence cursors by plate (byte order, as SQLite sorts).
+struct FactStream {
+    let db: Database
+
+    func forEach(_ body: (VehicleFacts) throws -> Void) throws {
+        let vehicles = try Row.fetchCursor(db, sql: EvidenceQueries.select(EvidenceQueries.vehicles, plate: false))
+        let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, decode: EvidenceQueries.muckApproval)
+        let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, decode: EvidenceQueries.transportLicense)
+        let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, decode: EvidenceQueries.sanitationEntry)
+        let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, decode: EvidenceQueries.filing)
+        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, decode: EvidenceQueries.inspection)
+        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, decode: EvidenceQueries.finding)
+        let shared = try EvidenceQueries.sharedVINs(db)
+
+        func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        func fill(_ facts: inout VehicleFacts) throws {
+            let p = facts.plate
+            facts.muckApprovals = try approvals.take(p)
+            facts.transportLicenses = try licenses.take(p)
+            facts.sanitation = try sanitation.take(p)
+            facts.filings = try filings.take(p)
+            facts.inspections = try inspections.take(p)
+            facts.findings = try findings.take(p)
+        }
+        /// Plates with evidence but no registration, up to (not including) `limit`. Only
+        /// inspections and findings can make such a plate matter (the evidence flags).
+        func unregistered(before limit: String?) throws {
+            while true {
+                let candidates = [inspections.nextPlate, findings.nextPlate, approvals.nextPlate, licenses.nextPlate,
+                                  sanitation.nextPlate, filings.nextPlate].compactMap { $0 }
+                guard let p = candidates.min(by: before), limit.map({ before(p, $0) }) ?? true else { return }
+                var facts = VehicleFacts(plate: p)
+                try fill(&facts)
+                try body(facts)
+            }
+        }
+
+        while let row = try vehicles.next() {
+            let (reg, source) = try EvidenceQueries.registration(row)
+            try unregistered(before: reg.plate.text)
+            var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
+            facts.sameVIN = shared[reg.vin.text] ?? []
+            try fill(&facts)
+            try body(facts)
+        }
+        try unregistered(before: nil)
+    }
+}
