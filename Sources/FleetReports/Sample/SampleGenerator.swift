@@ -1,15 +1,20 @@
 import FleetCore
 import Foundation
 
-/// A deterministic, realistic synthetic registration extract (机动车登记信息, data.md `vehicles`)
-/// for Xinmi: the same seed gives the same bytes on every machine.
+/// A deterministic, realistic synthetic data set for Xinmi: the registration extract
+/// (机动车登记信息, data.md `vehicles`) and one file of every evidence kind, consistent with it. The
+/// same seed gives the same bytes on every machine.
 ///
 ///     let files = try SampleGenerator(vehicles: 1_000_000, seed: 42).write(to: "bench-out")
-///     // ["bench-out/vehicles.csv"], about 150 MB, written in 1 MiB chunks
+///     // bench-out/vehicles.csv (about 150 MB), muck-approvals.csv, transport-licenses.csv, …
 ///
-/// Every row passes `VehicleRegistration.validate`; plates are unique; about 2% of VINs carry a
-/// wrong check digit and about one row in a thousand reuses the VIN of a recent row (a duplicate
-/// across two plates). See `SampleVehicleMaker` for the shares.
+/// Every vehicle row passes `VehicleRegistration.validate`; plates are unique; about 2% of VINs
+/// carry a wrong check digit and about one row in a thousand reuses the VIN of a recent row (a
+/// duplicate across two plates). See `SampleVehicleMaker` for the registration's shares and
+/// `SampleEvidenceMaker` for the evidence's.
+///
+/// All files are written in one pass over the vehicles, each through its own 1 MiB buffer, so
+/// memory stays constant whatever `vehicles` is.
 public struct SampleGenerator: Sendable {
     public let vehicles: Int
     public let seed: UInt64
@@ -33,23 +38,113 @@ public struct SampleGenerator: Sendable {
         "总质量", "所有人", "住所地址", "所属乡镇", "机动车状态", "状态变更日期", "联系电话",
     ]
 
-    /// Writes vehicles.csv (UTF-8 with BOM, CRLF, Chinese headers, all 15 columns) into
-    /// `directory` (created if missing); returns the files written.
+    /// Writes one file per `SampleFile` (UTF-8 with BOM, CRLF, the Chinese headers of data.md)
+    /// into `directory` (created if missing); returns their paths in `SampleFile` order,
+    /// vehicles.csv first.
     public func write(to directory: String) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let path = directory.hasSuffix("/") ? directory + SampleGenerator.vehiclesFileName
-                                            : directory + "/" + SampleGenerator.vehiclesFileName
-        let out = try ChunkedFileWriter(path: path)
-        out.append(CSVFormat.utf8BOM)
+        let dir = directory.hasSuffix("/") ? directory : directory + "/"
+        let paths = SampleFile.allCases.map { dir + $0.fileName }
+        var writers: [ChunkedFileWriter] = []
         do {
-            try out.append(CSVFormat.line(SampleGenerator.vehicleHeader))
-            try vehicleRows { row in try out.appendLine(row.fields) }
-            try out.close()
+            for p in paths { writers.append(try ChunkedFileWriter(path: p)) }
+            for w in writers { w.append(CSVFormat.utf8BOM) }
+            try writers[0].append(CSVFormat.line(SampleGenerator.vehicleHeader))
+            var maker = SampleEvidenceMaker(seed: seed)
+            var fixed = SampleCSV()
+            maker.enterprises.write(into: &fixed)
+            try writers[SampleFile.enterprises.rawValue].append(bytes: fixed.bytes)
+            fixed.removeAll()
+            SampleAlerts.write(into: &fixed)
+            try writers[SampleFile.alerts.rawValue].append(bytes: fixed.bytes)
+            for f in SampleFile.allCases where f != .vehicles && f != .enterprises && f != .alerts {
+                fixed.removeAll()
+                fixed.line(f.header)
+                try writers[f.rawValue].append(bytes: fixed.bytes)
+            }
+            try indexedVehicleRows { row, index in
+                try writers[0].appendLine(row.fields)
+                maker.make(row, index: index)
+                for f in 1..<writers.count where !maker.out[f].isEmpty {
+                    try writers[f].append(bytes: maker.out[f].bytes)
+                }
+            }
+            for w in writers { try w.close() }
         } catch {
-            try? out.close()
+            for w in writers { try? w.close() }
             throw error
         }
-        return [path]
+        return paths
+    }
+
+    /// The evidence files as lines (header first in each), in file order within each vehicle:
+    /// what `write(to:)` writes after the BOM, for every file but vehicles.csv.
+    func evidenceLines(_ body: (SampleFile, String) throws -> Void) rethrows {
+        var maker = SampleEvidenceMaker(seed: seed)
+        var fixed = SampleCSV()
+        maker.enterprises.write(into: &fixed)
+        try fixed.lines { try body(.enterprises, $0) }
+        fixed.removeAll()
+        SampleAlerts.write(into: &fixed)
+        try fixed.lines { try body(.alerts, $0) }
+        for f in SampleFile.allCases where f != .vehicles && f != .enterprises && f != .alerts {
+            try body(f, CSVFormat.line(f.header))
+        }
+        try indexedVehicleRows { row, index in
+            maker.make(row, index: index)
+            for f in SampleFile.allCases where f != .vehicles && !maker.out[f.rawValue].isEmpty {
+                try maker.out[f.rawValue].lines { try body(f, $0) }
+            }
+        }
+    }
+
+    /// A gate log (data.md `gate-log`) of exactly `rows` rows, streamed: `body` gets the header,
+    /// then `rows` lines (CRLF, as gate-log.csv writes them). The rows follow the pattern of
+    /// gate-log.csv (the same enterprises, the same filed trucks in time order, a few unfiled and
+    /// unregistered ones, 2020-10-15…2020-11-30), with every truck's trips scaled so that the total
+    /// is `rows`; with `rows` equal to gate-log.csv's row count they are its rows. Two passes over
+    /// the vehicles (the first only counts), constant memory. No rows when `vehicles` is 0.
+    ///
+    ///     try SampleGenerator(vehicles: 1_000_000, seed: 1).gateLogLines(rows: 10_000_000) { out.write($0) }
+    public func gateLogLines(rows: Int, _ body: (String) throws -> Void) rethrows {
+        precondition(rows >= 0, "rows must not be negative")
+        try body(CSVFormat.line(SampleFile.gateLog.header))
+        guard rows > 0, vehicles > 0 else { return }
+        let maker = SampleEvidenceMaker(seed: seed)
+        func plans(_ row: SampleVehicleRow, _ index: Int) -> (SampleEvidenceMaker.GatePlan, SampleEvidenceMaker.GatePlan) {
+            (maker.gatePlan(row, index, maker.filing(row, index)), maker.gateVisitor(row, index))
+        }
+        // Pass 1: the natural size of the log.
+        var natural = 0
+        indexedVehicleRows { row, index in
+            let (a, b) = plans(row, index)
+            natural += a.naturalRows + b.naturalRows
+        }
+        // Fallback for tiny sets without any gate traffic: every vehicle calls once.
+        let fallback = natural == 0
+        if fallback { natural = vehicles }
+        // Pass 2: share `rows` out in proportion to each truck's natural rows (cumulative rounding).
+        var cumulative = 0
+        var written = 0
+        var csv = SampleCSV(capacity: 1 << 16)
+        try indexedVehicleRows { row, index in
+            var (a, b) = plans(row, index)
+            if fallback {
+                a = maker.gateFallback(row, index)
+                b = SampleEvidenceMaker.GatePlan()
+            }
+            for plan in [a, b] where plan.naturalRows > 0 {
+                cumulative += plan.naturalRows
+                let product = UInt64(rows).multipliedFullWidth(by: UInt64(cumulative))
+                let upTo = Int(UInt64(natural).dividingFullWidth(product).quotient)
+                maker.gateRows(plan, rows: upTo - written, into: &csv)
+                written = upTo
+            }
+            if !csv.isEmpty {
+                try csv.lines(body)
+                csv.removeAll()
+            }
+        }
     }
 
     /// The same rows, streamed: calls `body` once per CSV line (header first), each line ending
@@ -81,11 +176,16 @@ public struct SampleGenerator: Sendable {
 
     /// The rows before formatting, with what the generator meant (for tests).
     func vehicleRows(_ body: (SampleVehicleRow) throws -> Void) rethrows {
+        try indexedVehicleRows { row, _ in try body(row) }
+    }
+
+    /// The rows with their index (the row's stream).
+    func indexedVehicleRows(_ body: (SampleVehicleRow, Int) throws -> Void) rethrows {
         var maker = SampleVehicleMaker(vehicles: vehicles, seed: seed)
         var row = SampleVehicleRow()
         for i in 0..<vehicles {
             maker.make(index: i, into: &row)
-            try body(row)
+            try body(row, i)
         }
     }
 }
@@ -106,6 +206,11 @@ final class ChunkedFileWriter {
     }
 
     func append(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+
+    func append(bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= ChunkedFileWriter.chunk { try flush() }
+    }
 
     func append(_ s: String) throws {
         buffer.append(contentsOf: s.utf8)

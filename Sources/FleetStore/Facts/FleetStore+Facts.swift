@@ -4,8 +4,13 @@ import GRDB
 extension FleetStore: FactStore {
     /// Everything known about one plate, for the permit desk and `vehicle show`.
     public func facts(plate raw: String) throws -> VehicleFacts {
+        try read { db in try Self.facts(db, plate: raw) }
+    }
+
+    /// The facts about one plate, inside a caller's read or transaction.
+    static func facts(_ db: Database, plate raw: String) throws -> VehicleFacts {
         let plate = Plate.normalize(raw)
-        return try read { db in
+        do {
             var facts = VehicleFacts(plate: plate)
             if let row = try Row.fetchOne(db, sql: EvidenceQueries.select(EvidenceQueries.vehicles, plate: true), arguments: [plate]) {
                 let (reg, source) = try EvidenceQueries.registration(row)

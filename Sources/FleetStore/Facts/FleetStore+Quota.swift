@@ -120,11 +120,15 @@ extension FleetStore {
         var scan = QuotaScan()
         // Selecting goods vehicles by the type code's first letter is a filter for speed, not
         // the rule: QuotaRules.assess checks it again with everything else.
-        let cursor = try VehicleRow.fetchCursor(db, sql: """
-            SELECT * FROM vehicles WHERE vehicle_type GLOB 'H*' OR vehicle_type GLOB 'Q*'
+        // Columns are read by position, not through Codable: decoding is most of the cost of a
+        // pass, and this keeps a pass over a million vehicles to seconds.
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT plate, plate_type, vin, vehicle_type, use_nature, fuel, emission_declared, first_registered,
+                   gross_mass_kg, owner, address, township, township_source, status, status_date, phone
+            FROM vehicles WHERE vehicle_type GLOB 'H*' OR vehicle_type GLOB 'Q*'
             """)
         while let row = try cursor.next() {
-            let vehicle = try row.registration()
+            let vehicle = try registration(row)
             let emission = vehicle.emission(inference)
             let assessment = rules.assess(vehicle, emission: emission, asOf: asOf)
             scan.tally.add(township: vehicle.township, assessment)
@@ -138,5 +142,23 @@ extension FleetStore {
             }
         }
         return scan
+    }
+
+    /// A registration from the columns of `scanQuota`'s query, in that order. The row was
+    /// validated on import, so this only fails on a corrupted store.
+    static func registration(_ row: Row) throws -> VehicleRegistration {
+        let plateText: String = row[0]
+        guard let type = VehicleType.table.lookup(row[3] as String), let use = UseNature.table.lookup(row[4] as String),
+              let fuel = Fuel.table.lookup(row[5] as String), let first = CivilDate(parsing: row[7] as String),
+              let plate = try? Plate.parse(plateText), let vin = try? VIN.parse(row[2] as String) else {
+            throw StoreCorruption(message: "vehicle \(plateText) has values that no longer validate")
+        }
+        let declared: String? = row[6], plateType: String? = row[1], source: String = row[12], statusDate: String? = row[14]
+        return VehicleRegistration(
+            plate: plate, plateType: plateType.flatMap { PlateType.lookup($0) }, vin: vin, vehicleType: type, useNature: use,
+            fuel: fuel, declaredStage: declared.flatMap { EmissionStage.parse($0) }, firstRegistered: first,
+            grossMassKg: row[8], owner: row[9], address: row[10], township: row[11],
+            townshipSource: TownshipTable.Source(rawValue: source) ?? .declared, status: VehicleStatus(letters: row[13]),
+            statusDate: statusDate.flatMap { CivilDate(parsing: $0) }, phone: row[15])
     }
 }

@@ -132,12 +132,16 @@ public struct Importer {
     /// Finds each of the kind's columns in the header by Chinese name or English alias
     /// (case and surrounding spaces ignored); unknown columns are warnings.
     static func matchHeader(_ header: [String], kind: some ImportKind, file: String, line: Int) -> ([Int?], [Finding]) {
-        var map = [Int?](repeating: nil, count: kind.columns.count)
+        matchHeader(header, columns: kind.columns, file: file, line: line)
+    }
+
+    static func matchHeader(_ header: [String], columns: [ColumnSpec], file: String, line: Int) -> ([Int?], [Finding]) {
+        var map = [Int?](repeating: nil, count: columns.count)
         var warnings: [Finding] = []
         for (i, raw) in header.enumerated() {
             let h = raw.trimmingSpaces.lowercased()
             guard !h.isEmpty else { continue }
-            if let c = kind.columns.firstIndex(where: { $0.name.lowercased() == h || $0.alias.lowercased() == h }) {
+            if let c = columns.firstIndex(where: { $0.name.lowercased() == h || $0.alias.lowercased() == h }) {
                 if map[c] == nil { map[c] = i; continue }
             }
             warnings.append(Finding(file: file, line: line, column: raw, value: "", reason: Reason.unknownColumn(raw)))

@@ -9,6 +9,7 @@ enum Schema {
         ("v2-evidence", v2Evidence),
         ("v3-screening", v3Screening),
         ("v4-quota", v4Quota),
+        ("v5-permits", v5Permits),
     ]
 
     static var migrator: DatabaseMigrator {

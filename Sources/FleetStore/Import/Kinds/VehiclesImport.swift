@@ -42,13 +42,18 @@ public struct VehiclesImport: ImportKind {
         case .invalid(let problems):
             return .invalid(problems.map { FieldError(column: $0.field.position, value: $0.value, reason: $0.reason) })
         case .valid(let v):
-            return .row([
-                .text(v.plate.text), .text(v.plateType?.code), .text(v.vin.text), .integer(v.vin.checkDigitIsValid ? 1 : 0),
-                .text(v.vehicleType.code), .text(v.useNature.code), .text(v.fuel.code), .text(v.declaredStage?.description),
-                .date(v.firstRegistered), .int(v.grossMassKg), .text(v.owner), .text(v.address), .text(v.township),
-                .text(v.townshipSource.rawValue), .text(v.status.letters), .date(v.statusDate), .text(v.phone),
-            ])
+            return .row(Self.values(v))
         }
+    }
+
+    /// The `dbColumns` values of a registration.
+    static func values(_ v: VehicleRegistration) -> [SQLValue] {
+        [
+            .text(v.plate.text), .text(v.plateType?.code), .text(v.vin.text), .integer(v.vin.checkDigitIsValid ? 1 : 0),
+            .text(v.vehicleType.code), .text(v.useNature.code), .text(v.fuel.code), .text(v.declaredStage?.description),
+            .date(v.firstRegistered), .int(v.grossMassKg), .text(v.owner), .text(v.address), .text(v.township),
+            .text(v.townshipSource.rawValue), .text(v.status.letters), .date(v.statusDate), .text(v.phone),
+        ]
     }
 
     /// Keeps the history of status changes (old status, new status, dates, batch).
