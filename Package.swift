@@ -34,7 +34,7 @@ let package = Package(
                 "FleetCore", "FleetStore", "FleetReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"]),
+        .testTarget(name: "FleetCoreTests", dependencies: ["FleetCore"], resources: [.copy("Scenarios")]),
         .testTarget(name: "FleetStoreTests", dependencies: ["FleetCore", "FleetStore", "FleetReports"]),
         .testTarget(name: "fleetregTests", dependencies: ["FleetCore"]),
     ],

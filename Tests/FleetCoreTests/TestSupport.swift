@@ -14,9 +14,12 @@ func fuel(_ code: String) -> Fuel {
     return f
 }
 
-/// The bytes of the shipped default policy file.
+/// The bytes of the shipped default policy file, read from the source tree: this test target
+/// has resources of its own (`Scenarios/`), so `Bundle.module` here is the test bundle, not
+/// FleetCore's.
 func defaultPolicyBytes() throws -> Data {
-    let url = try #require(Bundle.module.url(forResource: "default-policy", withExtension: "json"))
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/FleetCore/Policy/Resources/default-policy.json")
     return try Data(contentsOf: url)
 }
 

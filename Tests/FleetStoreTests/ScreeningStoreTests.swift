@@ -199,6 +199,9 @@ import GRDB
         #expect(ch.byTownship["超化镇"]?.newlyFlagged == 1 && ch.byTownship["超化镇"]?.resolved == 1)
         #expect(ch.byTownship["未登记"]?.stillOpen == 4 && ch.byTownship["未登记"]?.newlyFlagged == 0)
         #expect(try store.listItems(run: second.run) == ["豫AB1234": "QD0000001"])
+        // The earlier runs keep their own lists though a later run moved the items on.
+        #expect(try store.listItems(run: first.run) == ["豫AB1234": "QD0000001", "豫AE0001": "QD0000002"])
+        #expect(try store.listItems(run: again.run) == ["豫AB1234": "QD0000001", "豫AE0001": "QD0000002"])
 
         // A vehicle new to a list gets the next id; V1 keeps its own.
         try load(store, VehiclesImport(townships: .xinmi), [

@@ -59,18 +59,26 @@ public enum EmissionStage: Int, Comparable, CaseIterable, Sendable, Codable, Cus
     /// Every written form of data.md: `国0`…`国6`, `国III`, `国Ⅲ`, `国三`, `国3`, `国六b`, `国VI(b)`,
     /// `China III`, also `III` alone and `国Ⅴ标准`. Sub-stages a/b rank as their stage.
     public static func parse<S: StringProtocol>(_ raw: S) -> EmissionStage? {
-        var s = Plate.normalize(raw)
-        for prefix in ["CHINA", "CN", "国家第", "国"] where s.hasPrefix(prefix) {
-            s.removeFirst(prefix.count)
-            break
-        }
-        for suffix in ["阶段", "标准"] where s.hasSuffix(suffix) { s.removeLast(suffix.count) }
-        if s.hasPrefix("-") { s.removeFirst() }
-        if s.hasSuffix("(A)") || s.hasSuffix("(B)") || s.hasSuffix("（A）") || s.hasSuffix("（B）") {
-            s.removeLast(3)
-        } else if s.count > 1, let last = s.last, last == "A" || last == "B" {
-            s.removeLast()
-        }
-        return numerals[s]
+        // One dictionary lookup: this runs once per imported row.
+        writtenForms[Plate.normalize(raw)]
     }
+
+    /// Every accepted spelling, normalised as `Plate.normalize` leaves it (upper case, no
+    /// spaces): prefix (国, 国家第, CHINA, CN or none) × numeral × sub-stage (a/b, in brackets
+    /// or not) × suffix (阶段, 标准 or none).
+    static let writtenForms: [String: EmissionStage] = {
+        var forms: [String: EmissionStage] = [:]
+        for prefix in ["", "国", "国家第", "CHINA", "CN", "CHINA-", "国-"] {
+            for (numeral, stage) in numerals {
+                for sub in ["", "A", "B", "(A)", "(B)", "（A）", "（B）"] {
+                    for suffix in ["", "阶段", "标准"] {
+                        let key = prefix + numeral + sub + suffix
+                        if forms[key] == nil { forms[key] = stage }
+                    }
+                }
+            }
+        }
+        forms["零排放"] = .ZE
+        return forms
+    }()
 }

@@ -57,23 +57,24 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         return Plate(text: text, format: format)
     }
 
-    private static func isLetter(_ c: Character) -> Bool {
-        guard let a = c.asciiValue else { return false }
+    @inline(__always) private static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        let a = c.value
         return a >= 65 && a <= 90 && a != 73 && a != 79          // A–Z without I, O
     }
-    private static func isDigit(_ c: Character) -> Bool {
-        guard let a = c.asciiValue else { return false }
-        return a >= 48 && a <= 57
+    @inline(__always) private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
+    @inline(__always) private static func isSerial(_ c: Unicode.Scalar) -> Bool { isLetter(c) || isDigit(c) }
+    @inline(__always) private static func isEnergyLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c { case "D", "A", "B", "C", "E", "F", "G", "H", "J", "K": return true
+        default: return false }
     }
-    private static func isSerial(_ c: Character) -> Bool { isLetter(c) || isDigit(c) }
-    private static let energyLetters: Set<Character> = Set("DABCEFGHJK")
+    private static let provinceScalars: Set<UInt32> = Set(provinces.compactMap { $0.unicodeScalars.first?.value })
 
     private static func classify(_ text: String) throws(Problem) -> Format? {
-        let chars = text.unicodeScalars.map(Character.init)
-        guard let first = chars.first else { throw .empty }
-        guard provinces.contains(first) else { throw .unknownProvince(first) }
-        guard chars.count >= 2, isLetter(chars[1]) else { return nil }
-        let serial = chars.dropFirst(2)
+        let u = Array(text.unicodeScalars)
+        guard let first = u.first else { throw .empty }
+        guard provinceScalars.contains(first.value) else { throw .unknownProvince(Character(first)) }
+        guard u.count >= 2, isLetter(u[1]) else { return nil }
+        let serial = u[2...]
         switch serial.count {
         case 5:
             if serial.last == "挂" {
@@ -82,8 +83,8 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
             return serial.allSatisfy(isSerial) ? .ordinary : nil
         case 6:
             let s = Array(serial)
-            if energyLetters.contains(s[0]), isSerial(s[1]), s[2...].allSatisfy(isDigit) { return .newEnergySmall }
-            if s[0..<5].allSatisfy(isDigit), energyLetters.contains(s[5]) { return .newEnergyLarge }
+            if isEnergyLetter(s[0]), isSerial(s[1]), s[2...].allSatisfy(isDigit) { return .newEnergySmall }
+            if s[0..<5].allSatisfy(isDigit), isEnergyLetter(s[5]) { return .newEnergyLarge }
             return nil
         default:
             return nil

@@ -118,10 +118,6 @@ struct SampleEvidenceMaker {
         var count = 0
         var first = Approval(), second = Approval()
         subscript(i: Int) -> Approval { i == 0 ? first : second }
-        /// Whether an approval is valid on `day` (rules.md §7.3, §7.4).
-        func valid(on day: Int) -> Bool {
-            (0..<count).contains { !self[$0].revoked && self[$0].from <= day && day <= self[$0].to }
-        }
     }
 
     enum ApprovalCase { case current, expired, revoked, later }
@@ -135,7 +131,7 @@ struct SampleEvidenceMaker {
         guard v.isGoods, !v.gone else { return result }
         let p: Double
         if v.isDump {
-            p = v.isHeavyGoods || v.isMediumGoods ? 0.40 : 0.08
+            p = v.isHeavyGoods || v.isMediumGoods ? 0.42 : 0.08
         } else if v.kind == .tractor {
             p = 0.03
         } else {

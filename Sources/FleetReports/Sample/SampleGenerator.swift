@@ -103,7 +103,9 @@ public struct SampleGenerator: Sendable {
     /// gate-log.csv (the same enterprises, the same filed trucks in time order, a few unfiled and
     /// unregistered ones, 2020-10-15…2020-11-30), with every truck's trips scaled so that the total
     /// is `rows`; with `rows` equal to gate-log.csv's row count they are its rows. Two passes over
-    /// the vehicles (the first only counts), constant memory. No rows when `vehicles` is 0.
+    /// the vehicles (the first only counts), constant memory. No rows when `vehicles` is 0. Keys
+    /// stay unique up to about six million rows per truck (some 3 million trips in the period), so
+    /// ask for at most about 100 rows per vehicle.
     ///
     ///     try SampleGenerator(vehicles: 1_000_000, seed: 1).gateLogLines(rows: 10_000_000) { out.write($0) }
     public func gateLogLines(rows: Int, _ body: (String) throws -> Void) rethrows {

@@ -60,12 +60,13 @@ struct SampleVehicleRow {
 /// - fuel: diesel for most heavy vehicles, LNG (E) and electric (C) from the 2010s, petrol (A) for
 ///   micro trucks and cars, 无 (Y) for trailers. Use nature F ≈ 60%, A ≈ 35%, R for tankers.
 /// - first registration 2000 – October 2020, skewed to recent years; 排放标准 written in varied
-///   forms for ≈ 70%, consistent with the date (rules.md §1), blank for ≈ 30%.
-/// - status A mostly; ≈ 8% gone (E, P, B, M; older vehicles more often) with a status date, some
+///   forms for ≈ 65%, consistent with the date (rules.md §1), blank for ≈ 35% (a quarter of the
+///   engines, and every trailer and electric vehicle).
+/// - status A mostly; ≈ 7% gone (E, P, B, M; older vehicles more often) with a status date, some
 ///   G, Q, GQ.
 /// - owners: persons (Chinese names, mobile phones) or companies (新密市鑫达物流有限公司…, shared
 ///   by several vehicles); addresses in the 17 townships written in full, short or alias form,
-///   ≈ 5% matching no township; 所属乡镇 filled for ≈ 40%.
+///   ≈ 4% matching no township; 所属乡镇 filled for ≈ 40%.
 /// - VINs: valid alphabet and check digit, unique (positions 11–17 come from a permutation of the
 ///   row index), except ≈ 2% wrong check digits and one row in a thousand copying a recent VIN.
 /// - ≈ 3% of rows write codes by their Chinese names (柴油, 重型自卸货车, 正常); dates are mostly
@@ -370,7 +371,8 @@ struct SampleVehicleMaker {
         case .car: use = M.useCar.pick(&rng)
         }
 
-        // Emission standard: consistent with the date, ≈ 30% blank (all trailers and electric ones).
+        // Emission standard: consistent with the date, ≈ 35% blank (all trailers and electric ones).
+        // (The shares and the order of the draws below are what SampleData/vehicles.csv was made with.)
         var emission = ""
         let group = ((mass ?? 0) > 3500 ? 0 : 2) + (fuel == "B" ? 0 : 1)
         var inferred = 0

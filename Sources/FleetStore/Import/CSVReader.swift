@@ -128,6 +128,7 @@ final class CSVReader {
             else { break }
         }
         if lo == hi { return "" }
-        return String(validating: base[lo..<hi], as: UTF8.self)
+        // The text source has checked the bytes (UTF8Check, or iconv's output).
+        return String(decoding: UnsafeBufferPointer(rebasing: base[lo..<hi]), as: UTF8.self)
     }
 }

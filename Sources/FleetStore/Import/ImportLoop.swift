@@ -35,6 +35,7 @@ final class ImportLoop<Kind: ImportKind> {
     private var keyRows: [Int64: Int64] = [:]
     private var collidedRows: [Int64: [Int64]] = [:]
     private let rowByID: RawStatement
+    private let arena = BindArena()
 
     init(db: Database, kind: Kind, batchID: Int64, importedAt: CivilDateTime) throws {
         self.db = db
@@ -82,7 +83,7 @@ final class ImportLoop<Kind: ImportKind> {
 
     private func insertRow(_ values: [SQLValue], hash: Int64, line: Int) -> Int32 {
         let n = Int32(values.count)
-        insert.bind(values)
+        insert.bind(values, arena: arena)
         insert.bind(.integer(batchID), at: n + 1)
         insert.bind(.integer(Int64(line)), at: n + 2)
         insert.bind(.integer(hash), at: n + 3)

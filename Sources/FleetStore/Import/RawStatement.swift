@@ -32,6 +32,31 @@ struct RawStatement {
         }
     }
 
+    /// Binds a row's values, copying their text into `arena` once and binding it without
+    /// SQLite making its own copy (SQLITE_STATIC): the arena outlives the step.
+    func bind(_ values: [SQLValue], arena: BindArena, from start: Int32 = 1) {
+        var total = 0
+        for v in values { if case .text(let s) = v { total += s.utf8.count } }
+        arena.reserve(total)
+        var offset = 0
+        var i = start
+        for v in values {
+            switch v {
+            case .null: sqlite3_bind_null(handle, i)
+            case .integer(let n): sqlite3_bind_int64(handle, i, n)
+            case .text(var s):
+                let p = arena.base + offset
+                let count = s.withUTF8 { u -> Int in
+                    if let b = u.baseAddress { p.update(from: b, count: u.count) }
+                    return u.count
+                }
+                _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self), Int32(count), nil)
+                offset += count
+            }
+            i += 1
+        }
+    }
+
     func bind(_ values: [SQLValue], from start: Int32 = 1) {
         var i = start
         for v in values { bind(v, at: i); i += 1 }
@@ -56,6 +81,27 @@ struct RawStatement {
 
     /// The database's error message, for an unexpected result code.
     func errorMessage(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
+}
+
+/// Memory the import binds text from, reused row after row.
+final class BindArena {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+
+    init() {
+        capacity = 4096
+        base = .allocate(capacity: capacity)
+    }
+
+    /// Room for `bytes` from `base` (what was there may be lost: call before copying a row).
+    func reserve(_ bytes: Int) {
+        guard bytes > capacity else { return }
+        base.deallocate()
+        capacity = max(bytes, capacity * 2)
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit { base.deallocate() }
 }
 
 /// FNV-1a over the values, to tell an unchanged row without reading it back.

@@ -15,6 +15,7 @@ final class TextSource {
     private let handle: FileHandle
     private(set) var encoding: TextEncoding
     private var converter: GB18030Converter?
+    private var utf8Check = UTF8Check()
     private var pending: [UInt8]?
     private var rawOffset = 0
     private var atStart = true
@@ -79,11 +80,11 @@ final class TextSource {
             rawOffset += raw.count
         }
         if raw.isEmpty {
-            if let c = converter { try c.finish(offset: rawOffset) }
+            if let c = converter { try c.finish(offset: rawOffset) } else { try utf8Check.finish(offset: rawOffset, fileName: fileName) }
             return nil
         }
         if let c = converter { return try c.convert(raw, endOffset: rawOffset) }
-        return raw
+        return try utf8Check.complete(raw, endOffset: rawOffset, fileName: fileName)
     }
 
     /// The SHA-256 of the whole file's bytes (waits for the hashing thread).

@@ -10,6 +10,7 @@ enum Schema {
         ("v3-screening", v3Screening),
         ("v4-quota", v4Quota),
         ("v5-permits", v5Permits),
+        ("v6-bulk-gate-index", v6BulkGateIndex),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -3,11 +3,20 @@ import FleetCore
 import GRDB
 
 extension FleetStore {
+    /// The items on the townships' lists in a run: its vehicles with `on_list`, each with the
+    /// item of its (plate, township). Read from the run's own results, not from the items'
+    /// `last_run`, which a later run (of another date) moves on.
+    static let runItemsSQL = """
+        SELECT i.plate, i.item_id FROM screening_results r
+        JOIN screening_items i ON i.plate = r.plate AND i.township = r.township
+        WHERE r.run_id = ? AND r.on_list = 1
+        """
+
     /// The list item ids of a run, by plate (the vehicles on the townships' lists).
     public func listItems(run: Int64) throws -> [String: String] {
         try read { db in
             var out: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT plate, item_id FROM screening_items WHERE last_run = ?", arguments: [run]) {
+            for row in try Row.fetchAll(db, sql: Self.runItemsSQL, arguments: [run]) {
                 out[row[0]] = row[1]
             }
             return out
@@ -21,7 +30,7 @@ extension FleetStore {
             try db.execute(sql: """
                 UPDATE screening_items SET exported_at = ?,
                     vehicle_row_hash = (SELECT row_hash FROM vehicles v WHERE v.plate = screening_items.plate)
-                WHERE last_run = ?
+                WHERE item_id IN (SELECT item_id FROM (\(Self.runItemsSQL)))
                 """, arguments: [CivilDateTime(unixTime: Date().timeIntervalSince1970).description, run])
         }
     }

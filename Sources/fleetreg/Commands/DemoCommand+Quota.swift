@@ -16,10 +16,10 @@ extension DemoCommand {
                                           policyVersion: policy.version)
         let data = try QuotaStatusReport.load(store: store, policy: policy, asOf: day, candidates: .all)
         let xlsx = out + "/quota-candidates.xlsx"
-        try QuotaCandidateList(candidates: data.candidates, townships: .xinmi).writeXLSX(to: xlsx)
+        try QuotaCandidateList(candidates: data.candidates, townships: try store.townshipTable()).writeXLSX(to: xlsx)
         say("5. 淘汰任务：目标设为淘汰范围的30%（\(settings.target) 辆），截至 \(day)：",
             "5. Scrapping quota: target set to 30% of the population (\(settings.target)); as of \(day):")
-        for line in QuotaStatusReport(data: data, policy: policy).summary(global.language).dropFirst() { print(" " + line) }
+        for line in QuotaStatusReport(data: data, policy: policy, townships: try store.townshipTable()).summary(global.language).dropFirst() { print(" " + line) }
         say("   尚未淘汰车辆清单（走访用）：\(xlsx)", "   Follow-up list of the vehicles still active: \(xlsx)")
     }
 }

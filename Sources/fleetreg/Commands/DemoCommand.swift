@@ -52,6 +52,7 @@ struct DemoCommand: ParsableCommand {
             if let f = r.errors.first { print("   " + f.text(global.language)) }
         }
         try showQuota(store: store, policy: policy, say: say)
+        try showBulk(store: store, policy: policy, sampleDir: sampleDir, options: options, say: say)
         let example = try store.read { db in
             try String.fetchOne(db, sql: "SELECT plate FROM vehicles WHERE emission_declared IS NULL AND vehicle_type LIKE 'H1%' ORDER BY plate LIMIT 1")
         }

@@ -34,7 +34,8 @@ struct QuotaCandidatesCommand: ParsableCommand {
     func run() throws {
         let policy = try global.loadPolicy()
         let day = try DateArgument.date(asOf)
-        let townships = TownshipTable.xinmi
+        let store = try global.openStore()
+        let townships = try store.townshipTable()
         var selection = QuotaCandidateSelection.all
         if let township {
             guard let name = townships.canonicalName(township) else {
@@ -42,7 +43,6 @@ struct QuotaCandidatesCommand: ParsableCommand {
             }
             selection = .township(name)
         }
-        let store = try global.openStore()
         // Who is a candidate does not depend on the baseline; the settings in force give it when set.
         let settings = try store.fetchQuotaSettings(asOf: day)?.settings()
         let rules = settings.map { QuotaRules(policy: policy, settings: $0) } ?? QuotaRules(policy: policy)

@@ -63,8 +63,9 @@ struct QuotaStatusCommand: ParsableCommand {
     func run() throws {
         let policy = try global.loadPolicy()
         let day = try DateArgument.date(asOf)
-        let data = try QuotaStatusReport.load(store: try global.openStore(), policy: policy, asOf: day)
-        let report = QuotaStatusReport(data: data, policy: policy)
+        let store = try global.openStore()
+        let data = try QuotaStatusReport.load(store: store, policy: policy, asOf: day)
+        let report = QuotaStatusReport(data: data, policy: policy, townships: try store.townshipTable())
         if global.format == .json { return try Output.json(report.json) }
         print(report.text(global.language))
     }

@@ -6,6 +6,8 @@ import FleetStore
 struct QuotaStatusReport {
     let data: QuotaReportData
     let policy: Policy
+    /// For the order of the townships in the table.
+    let townships: TownshipTable
 
     /// The quota as of a date; a usage error when no quota has been set.
     static func load(store: FleetStore, policy: Policy, asOf: CivilDate,
@@ -66,12 +68,6 @@ struct QuotaStatusReport {
                     byTownship: towns)
     }
 
-    /// The townships in the table's order, then any others (未匹配) by name.
-    static func orderedTownships(_ names: some Collection<String>) -> [String] {
-        let rank = Dictionary(TownshipTable.xinmi.townships.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        return names.sorted { (rank[$0] ?? 999, $0) < (rank[$1] ?? 999, $1) }
-    }
-
     /// 12.5, 17 (no ".0"), or - for none.
     static func number(_ d: Double?) -> String { d.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "-" }
 
@@ -104,7 +100,7 @@ struct QuotaStatusReport {
         let zh = lang == .zh
         let n = Self.number
         var out = summary(lang)
-        let towns = Self.orderedTownships(s.byTownship.keys)
+        let towns = townships.sortedInTableOrder(s.byTownship.keys)
         guard !towns.isEmpty else { return out.joined(separator: "\n") }
         let head = zh ? ["乡镇", "范围", "已淘汰", "目标", "还差", "完成%", "在用", "待核实", "每周需"]
                       : ["township", "population", "eliminated", "target", "remaining", "percent", "active", "to verify", "weekly"]
@@ -124,23 +120,5 @@ struct QuotaStatusReport {
                           : "  note: the township targets add up to \(sum), the city target is \(s.settings.target)")
         }
         return out.joined(separator: "\n")
-    }
-}
-
-/// Lines of a table aligned by display width (a CJK character takes two columns); the first
-/// `left` columns left-aligned, the others (numbers) right-aligned.
-enum TextColumns {
-    static func width(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) } }
-
-    static func format(_ rows: [[String]], left: Int = 1) -> [String] {
-        let count = rows.map(\.count).max() ?? 0
-        var widths = [Int](repeating: 0, count: count)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], width(c)) } }
-        return rows.map { r in
-            r.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - width(c))
-                return i < left ? c + pad : pad + c
-            }.joined(separator: "  ").replacingOccurrences(of: " +$", with: "", options: .regularExpression)
-        }
     }
 }

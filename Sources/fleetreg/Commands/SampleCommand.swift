@@ -5,7 +5,7 @@ import FleetReports
 /// `fleetreg sample generate` — a realistic synthetic data set, deterministic for a seed.
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sample", abstract: "Synthetic data sets.", subcommands: [Generate.self])
+        commandName: "sample", abstract: "Synthetic data sets.", subcommands: [Generate.self, SampleGateLogCommand.self])
 
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(

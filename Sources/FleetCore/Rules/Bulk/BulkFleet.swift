@@ -128,7 +128,10 @@ public struct BulkPreview: Sendable {
                 let now = rules.judge(v, enterprise: e, at: at, alertLevel: levelInForce).outcome
                 let then = rules.judge(v, enterprise: e, at: at, alertLevel: with).outcome
                 let state: State = then == .deny ? (now == .deny ? .already : .newly) : then == .refer ? .toVerify : .filed
-                func note(_ d: inout [String: State]) { d[v.plate] = max(d[v.plate] ?? .filed, state, by: { $0.rawValue < $1.rawValue }) }
+                func note(_ d: inout [String: State]) {
+                    if let old = d[v.plate], old.rawValue >= state.rawValue { return }
+                    d[v.plate] = state
+                }
                 note(&city)
                 note(&towns[e.township, default: [:]])
                 note(&byEnt[e.id, default: [:]])
@@ -166,5 +169,3 @@ public struct BulkPreview: Sendable {
         }
     }
 }
-
-private func max<T>(_ a: T, _ b: T, by less: (T, T) -> Bool) -> T { less(a, b) ? b : a }

@@ -21,6 +21,14 @@ public struct BulkVehicle: Sendable {
         filings = facts.filings
     }
 
+    /// The same, with the stage already assessed (the screener has it).
+    init(_ facts: VehicleFacts, emission: EmissionAssessment?) {
+        plate = facts.plate
+        registration = facts.registration
+        self.emission = emission
+        filings = facts.filings
+    }
+
     public var isDiesel: Bool { registration?.fuel.isDiesel == true }
 
     /// The filing at an enterprise (at most one: the key is enterprise and plate).

@@ -12,13 +12,11 @@ public struct QuotaCandidate: Hashable, Sendable {
     /// In the order a field visit takes them: by township (in the township table's order, 未匹配
     /// and unknown names last, by name), then by owner — one stop per owner — then by plate.
     public static func sortedForFieldVisit(_ list: [QuotaCandidate], townships: TownshipTable) -> [QuotaCandidate] {
-        let rank = Dictionary(townships.townships.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        let last = townships.townships.count
+        let order = townships.sortedInTableOrder(Set(list.map(\.registration.township)))
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         return list.sorted { a, b in
             let x = a.registration, y = b.registration
-            let rx = rank[x.township] ?? last, ry = rank[y.township] ?? last
-            if rx != ry { return rx < ry }
-            if x.township != y.township { return x.township < y.township }
+            if x.township != y.township { return rank[x.township]! < rank[y.township]! }
             if x.owner != y.owner { return x.owner < y.owner }
             return x.plate.text < y.plate.text
         }

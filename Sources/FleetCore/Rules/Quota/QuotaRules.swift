@@ -46,11 +46,7 @@ public struct QuotaRules: Hashable, Sendable {
     public func assess(_ registration: VehicleRegistration, emission: EmissionAssessment,
                        asOf: CivilDate) -> QuotaAssessment {
         let r = registration
-        guard r.vehicleType.isGoods else { return .outside(.notGoods) }
-        guard r.fuel.isDiesel else { return .outside(.notDiesel) }
-        let size = r.vehicleType.sizeClass
-        guard size == .heavy || size == .medium else { return .outside(.notHeavyOrMedium) }
-        guard r.useNature.isOperatingGoods else { return .outside(.notOperatingGoods) }
+        if let why = Self.exclusion(vehicleType: r.vehicleType, fuel: r.fuel, useNature: r.useNature) { return .outside(why) }
         guard r.firstRegistered <= asOf else { return .outside(.notYetRegistered) }
         let stageFits = emission.isAtMost(maxStage)
         if stageFits == false { return .outside(.stageAboveMax) }
@@ -66,6 +62,21 @@ public struct QuotaRules: Hashable, Sendable {
             standing = .active
         }
         return stageFits == true ? .population(standing) : .toVerify(standing)
+    }
+
+    /// The first of the code conditions that fails — not goods, not diesel, neither heavy nor
+    /// medium, not F or R — or nil when a vehicle with these codes may be in scope. `assess`
+    /// starts with this; a caller streaming many vehicles may ask it first and skip the rest of
+    /// a vehicle it excludes (such a vehicle is outside whatever its other facts).
+    ///
+    ///     QuotaRules.exclusion(vehicleType: h31, fuel: diesel, useNature: f)   // .notHeavyOrMedium
+    public static func exclusion(vehicleType: VehicleType, fuel: Fuel, useNature: UseNature) -> QuotaAssessment.Exclusion? {
+        guard vehicleType.isGoods else { return .notGoods }
+        guard fuel.isDiesel else { return .notDiesel }
+        let size = vehicleType.sizeClass
+        guard size == .heavy || size == .medium else { return .notHeavyOrMedium }
+        guard useNature.isOperatingGoods else { return .notOperatingGoods }
+        return nil
     }
 
     /// Whether a vehicle is a scrapping target still on the road as of the date: in the

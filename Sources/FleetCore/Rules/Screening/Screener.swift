@@ -10,12 +10,15 @@ public struct Screener: Sendable {
     public let inference: EmissionInference
     /// Decides SCRAP_TARGET: the quota's candidates (rules.md §6), with the baseline in force.
     public let quota: QuotaRules
+    /// The gate rules of key enterprises (BULK_RESTRICTED asks them).
+    public let bulk: BulkRules
 
     /// A screener for a policy; `quota` defaults to the policy's own baseline.
     public init(policy: Policy, quota: QuotaRules? = nil) {
         self.policy = policy
         self.inference = EmissionInference(table: policy.emission)
         self.quota = quota ?? QuotaRules(policy: policy)
+        self.bulk = BulkRules(policy: policy)
     }
 
     /// The flags in the order rules.md lists them.
@@ -185,14 +188,22 @@ public struct Screener: Sendable {
             source: latest.source)])
     }
 
-    /// BULK_RESTRICTED: a diesel truck of 国IV or older filed in use at any key enterprise.
+    /// BULK_RESTRICTED: a diesel truck of 国IV or older filed in use at any key enterprise —
+    /// whatever the alert on the date (§7.11). Which filings restrict it, and how (always, or during
+    /// alerts), is `BulkFleet`'s answer from the gate rules themselves, at the end of the day.
     func bulkRestricted(_ facts: VehicleFacts, reg: VehicleRegistration, emission: EmissionAssessment, asOf: CivilDate) -> ScreeningFlag? {
         guard reg.fuel.isDiesel, emission.isAtMost(policy.bulk.maxStage) == true else { return nil }
-        let filings = facts.filings.filter { $0.isInForce(on: asOf) }
-        guard !filings.isEmpty else { return nil }
-        return ScreeningFlag(code: "BULK_RESTRICTED", evidence: filings.map { f in
+        let vehicle = BulkVehicle(facts, emission: emission)
+        let endOfDay = CivilDateTime(date: asOf, hour: 23, minute: 59, second: 59)
+        let fleet = BulkFleet(rules: bulk)
+        let restricted = BulkFleet.filingsInForce(vehicle, on: asOf).compactMap { f, e -> (EnterpriseFiling, BulkFleet.Ban)? in
+            let ban = fleet.assess(vehicle, enterprise: e, at: endOfDay).ban
+            return ban == .always || ban == .duringAlerts ? (f, ban) : nil
+        }
+        guard !restricted.isEmpty else { return nil }
+        return ScreeningFlag(code: "BULK_RESTRICTED", evidence: restricted.map { f, ban in
             Evidence(supports: "BULK_RESTRICTED", kind: "enterprise_filing", reference: f.enterpriseID,
-                     summary: f.inBuiltUpArea
+                     summary: ban == .always
                         ? Message("BULK_BUILT_UP", zh: "\(f.enterpriseName)位于建成区：\(emission.chineseName)柴油货车禁止运输",
                                   en: "\(f.enterpriseName) is in the built-up area: banned there always (\(emission.code) diesel)")
                         : Message("BULK_ALERT", zh: "\(f.enterpriseName)：橙色及以上预警期间禁止运输",
