@@ -23,6 +23,6 @@ do {
     exit(e.rawValue)
 } catch {
     let (status, message) = ErrorReport.describe(error, lang: lang)
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     exit(status.rawValue)
 }

@@ -124,6 +124,11 @@ import Testing
 
 // MARK: - The scenario format
 
+struct ScenarioError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// A text or a whole number (the registration fields are text, as in the CSV; a mass may be
 /// written as a number).
 struct Scalar: Decodable {
@@ -202,8 +207,8 @@ struct Scenario: Decodable {
             case .valid(let reg):
                 facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: FactSource(batch: 1, line: 2))
             case .invalid(let problems):
-                Issue.record("the scenario's registration is invalid: \(problems.map { "\($0.field.rawValue)=\($0.value): \($0.reason.en)" })")
-                throw CancellationError()
+                throw ScenarioError(message: "the scenario's registration is invalid: "
+                                    + problems.map { "\($0.field.rawValue)=\($0.value): \($0.reason.en)" }.joined(separator: "; "))
             }
         } else {
             let raw = try #require(plate, "a scenario without a vehicle names the plate")

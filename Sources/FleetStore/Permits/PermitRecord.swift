@@ -4,7 +4,6 @@ import GRDB
 /// A permit as recorded (进入城区通行证).
 public struct PermitRecord: Codable, FetchableRecord, TableRecord, Sendable {
     public static let databaseTableName = "permits"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 
     public var number: String
     public var plate: String
@@ -24,6 +23,14 @@ public struct PermitRecord: Codable, FetchableRecord, TableRecord, Sendable {
     public var revokedAt: String?
     public var revokeReason: String?
     public var decisionId: Int64
+
+    /// The table's column names, which are also the JSON keys of `permit show` and `permit list`
+    /// (snake_case, like every other JSON document of the tool).
+    enum CodingKeys: String, CodingKey {
+        case number, plate, purpose, enterpriseId = "enterprise_id", validFrom = "valid_from", validTo = "valid_to", zone, route
+        case hours, applicant, `operator`, issuedAt = "issued_at", asOf = "as_of", status, revokedAt = "revoked_at"
+        case revokeReason = "revoke_reason", decisionId = "decision_id"
+    }
 
     /// The application it was issued for (to decide it again).
     public var application: PermitApplication? {

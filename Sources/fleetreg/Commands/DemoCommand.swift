@@ -53,6 +53,8 @@ struct DemoCommand: ParsableCommand {
         }
         try showQuota(store: store, policy: policy, say: say)
         try showBulk(store: store, policy: policy, sampleDir: sampleDir, options: options, say: say)
+        let demoDay = CivilDate(year: 2020, month: 11, day: 20)!
+        try showScreeningAndPermits(store: store, sampleDir: sampleDir, options: options, asOf: demoDay, say: say)
         let example = try store.read { db in
             try String.fetchOne(db, sql: "SELECT plate FROM vehicles WHERE emission_declared IS NULL AND vehicle_type LIKE 'H1%' ORDER BY plate LIMIT 1")
         }
@@ -62,6 +64,9 @@ struct DemoCommand: ParsableCommand {
         print("  swift run fleetreg vehicle show \(example ?? "豫A12345") \(db) --format json")
         print("  swift run fleetreg import vehicles \(sampleDir)/bad/missing-column.csv \(db)")
         print("  swift run fleetreg quota status --as-of \(policy.document.effectiveFrom) \(db) --lang zh")
+        print("  swift run fleetreg screen list --flag UNAPPROVED_MUCK --as-of \(demoDay) \(db)")
+        print("  swift run fleetreg permit check \(example ?? "豫A12345") --as-of \(demoDay) \(db)")
+        print("  swift run fleetreg vehicle show \(example ?? "豫A12345") --as-of \(demoDay) \(db) --lang zh")
         print("  swift run fleetreg sample generate --vehicles 100000 --seed 7 --out /tmp/sample")
     }
 }
