@@ -11,8 +11,7 @@ do {
 } catch {
     let code = Fleetreg.exitCode(for: error)
     if code == .success {
-        print(Fleetreg.fullMessage(for: error))
-        exit(0)
+        Fleetreg.exit(withError: error)          // --help, --version: ArgumentParser prints them
     }
     FileHandle.standardError.write(Data((Fleetreg.fullMessage(for: error) + "\n").utf8))
     exit(ExitStatus.badInput.rawValue)
@@ -22,6 +21,14 @@ do {
 } catch let e as ExitCode {
     exit(e.rawValue)
 } catch {
+    // `fleetreg help X` and `--help` arrive here from ArgumentParser's help command.
+    switch Fleetreg.exitCode(for: error) {
+    case .success: Fleetreg.exit(withError: error)
+    case .validationFailure:
+        FileHandle.standardError.write(Data((Fleetreg.fullMessage(for: error) + "\n").utf8))
+        exit(ExitStatus.badInput.rawValue)
+    default: break
+    }
     let (status, message) = ErrorReport.describe(error, lang: lang)
     if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
     exit(status.rawValue)

@@ -62,4 +62,17 @@ import Testing
         #expect(try CLIRunner.run(["import", "nosuchkind", "x.csv"], db: db).status == 2)
         #expect(try CLIRunner.run(["vehicle", "show", "豫AB1234", "--as-of", "2020-13-45"], db: db).status == 2)
     }
+
+    @Test func helpIsPrintedAndGlobalOptionsMayComeFirst() throws {
+        let help = try CLIRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("SUBCOMMANDS"))
+        let sub = try CLIRunner.run(["help", "import"])
+        #expect(sub.status == 0)
+        #expect(sub.stdout.contains("--skip-invalid"))
+        let db = try store()
+        let first = try CLIRunner.run(["--db", db.path, "--format", "json", "vehicle", "show", "豫AB1234"])
+        #expect(first.status == 0)
+        #expect(first.json?["plate"] as? String == "豫AB1234")
+    }
 }

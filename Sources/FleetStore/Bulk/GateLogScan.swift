@@ -5,6 +5,9 @@ import GRDBSQLite
 /// One `进` row of the gate log as judged: the enterprise, the plate, the time and the verdict.
 public struct GatePassage: Sendable {
     public let enterprise: EnterpriseInfo
+    /// The enterprise's place in the scan's list (`FleetStore.fetchEnterprises()` order): the same
+    /// index, the same enterprise, for the whole scan.
+    public let enterpriseIndex: Int
     public let plate: String
     public let passedAt: CivilDateTime
     public let verdict: BulkGateJudge.Verdict
@@ -48,9 +51,11 @@ extension FleetStore {
     }
 }
 
-/// The scan's state. The row loop binds and reads through SQLite's C API (`RawStatement`, and
-/// the time parsed from the column's bytes): at tens of millions of rows a year, GRDB's row
-/// decoding and a String per timestamp were most of the cost.
+/// The scan's state. The row loop binds and reads through SQLite's C API (`RawStatement`), and
+/// finds the enterprise and the plate by their bytes (`ByteKey`) without making a String for a
+/// plate it has seen, nor hashing one (Swift hashes non-ASCII Strings in normalised form, which
+/// cost more than the rest of a row); the time is parsed from the column's bytes. At tens of
+/// millions of rows a year these were most of the cost.
 struct GateLogScan {
     let db: Database
     let rules: BulkRules
@@ -59,13 +64,18 @@ struct GateLogScan {
     var totals = GateScanTotals()
 
     let enterprises: [EnterpriseInfo]
-    let enterpriseIndex: [String: Int]
+    /// Enterprise ids by bytes (-1: not a key enterprise; remembered too).
+    var enterpriseByBytes: [ByteKey: Int] = [:]
+    var enterpriseByText: [String: Int]
     var vehicles: [BulkVehicle] = []
-    var vehicleIndex: [String: Int] = [:]
+    /// Vehicle indices by plate bytes (short plates) or text (longer ones). A plate first seen in
+    /// the current chunk has its index already; its facts come at the chunk's end.
+    var vehicleByBytes: [ByteKey: Int] = [:]
+    var vehicleByText: [String: Int] = [:]
+    var pending: [String] = []
 
-    /// Rows waiting for their plates' facts: enterprise index, plate, time (seconds, CST).
-    var chunk: [(enterprise: Int, plate: String, at: Int)] = []
-    var pending: Set<String> = []
+    /// Rows waiting for their plates' facts: enterprise index, vehicle index, time (seconds, CST).
+    var chunk: [(enterprise: Int, vehicle: Int, at: Int)] = []
     static let chunkSize = 1 << 16
 
     init(db: Database, rules: BulkRules, timeline: AlertTimeline) throws {
@@ -74,11 +84,14 @@ struct GateLogScan {
         self.timeline = timeline
         judge = BulkGateJudge(rules: rules)
         enterprises = try FleetStore.enterprises(db)
-        enterpriseIndex = Dictionary(uniqueKeysWithValues: enterprises.enumerated().map { ($0.element.id, $0.offset) })
+        enterpriseByText = Dictionary(uniqueKeysWithValues: enterprises.enumerated().map { ($0.element.id, $0.offset) })
         chunk.reserveCapacity(Self.chunkSize)
     }
 
     mutating func run(from: CivilDateTime, to: CivilDateTime, _ body: (GatePassage) throws -> Void) throws -> GateScanTotals {
+        // Map the file rather than read it page by page (a scan of a year reads hundreds of MB).
+        try db.execute(sql: "PRAGMA mmap_size = 17179869184")
+        defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
         let st = try RawStatement(db, """
             SELECT enterprise_id, plate, passed_at FROM gate_log INDEXED BY gate_log_direction_time
             WHERE direction = 'in' AND passed_at >= ? AND passed_at <= ?
@@ -87,7 +100,7 @@ struct GateLogScan {
         st.bind(.text(from.description), at: 1)
         st.bind(.text(to.description), at: 2)
         defer { st.reset() }
-        var lastEnterprise = ("", -1)
+        let h = st.handle
         while true {
             let rc = st.step()
             if rc == SQLITE_DONE { break }
@@ -95,19 +108,12 @@ struct GateLogScan {
                 throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: st.errorMessage(db))
             }
             totals.rows += 1
-            let id = st.text(0) ?? ""
-            let e: Int
-            if id == lastEnterprise.0 { e = lastEnterprise.1 } else {
-                e = enterpriseIndex[id] ?? -1
-                lastEnterprise = (id, e)
-            }
+            let e = enterprise(h)
             guard e >= 0 else { totals.unknownEnterprise += 1; continue }
-            let plate = st.text(1) ?? ""
-            guard let at = Self.storedTime(st.handle, column: 2) else {
-                throw StoreCorruption(message: "gate_log: bad passed_at for \(plate) at \(id)")
+            guard let at = Self.storedTime(h, column: 2) else {
+                throw StoreCorruption(message: "gate_log: bad passed_at \(st.text(2) ?? "") for \(st.text(1) ?? "")")
             }
-            if vehicleIndex[plate] == nil { pending.insert(plate) }
-            chunk.append((e, plate, at))
+            chunk.append((e, vehicle(h), at))
             if chunk.count == Self.chunkSize { try flush(body) }
         }
         try flush(body)
@@ -115,21 +121,45 @@ struct GateLogScan {
         return totals
     }
 
+    /// The enterprise of the current row (column 0), -1 when the id is not a key enterprise.
+    mutating func enterprise(_ h: OpaquePointer) -> Int {
+        let (p, n) = Self.bytes(h, column: 0)
+        if let key = ByteKey(p, n) {
+            if let e = enterpriseByBytes[key] { return e }
+            let e = enterpriseByText[Self.text(p, n)] ?? -1
+            enterpriseByBytes[key] = e
+            return e
+        }
+        return enterpriseByText[Self.text(p, n)] ?? -1
+    }
+
+    /// The vehicle index of the current row's plate (column 1), given at first sight.
+    mutating func vehicle(_ h: OpaquePointer) -> Int {
+        let (p, n) = Self.bytes(h, column: 1)
+        let key = ByteKey(p, n)
+        if let key, let v = vehicleByBytes[key] { return v }
+        let text = Self.text(p, n)
+        if key == nil, let v = vehicleByText[text] { return v }
+        let v = vehicles.count + pending.count
+        pending.append(text)
+        if let key { vehicleByBytes[key] = v } else { vehicleByText[text] = v }
+        return v
+    }
+
     /// Loads the facts of the plates first seen in the chunk, then judges the chunk's rows.
     mutating func flush(_ body: (GatePassage) throws -> Void) throws {
         if !pending.isEmpty {
             let facts = try BulkFacts.load(db, plates: pending)
-            for (plate, f) in facts {
-                vehicleIndex[plate] = vehicles.count
-                vehicles.append(BulkVehicle(f, inference: rules.inference))
+            for plate in pending {
+                vehicles.append(BulkVehicle(facts[plate] ?? VehicleFacts(plate: plate), inference: rules.inference))
             }
             pending.removeAll(keepingCapacity: true)
         }
         for row in chunk {
-            let v = vehicleIndex[row.plate]!
+            let vehicle = vehicles[row.vehicle]
             let at = CivilDateTime(secondsSinceEpochCST: row.at)
             let enterprise = enterprises[row.enterprise]
-            let verdict = judge.verdict(vehicles[v], vehicleKey: v, enterprise: enterprise, enterpriseKey: row.enterprise,
+            let verdict = judge.verdict(vehicle, vehicleKey: row.vehicle, enterprise: enterprise, enterpriseKey: row.enterprise,
                                         at: at, alertLevel: timeline.level(at: at))
             totals.judged += 1
             switch verdict.outcome {
@@ -137,9 +167,19 @@ struct GateLogScan {
             case .refer: totals.referred += 1
             case .allow, .warn: totals.allowed += 1; continue
             }
-            try body(GatePassage(enterprise: enterprise, plate: row.plate, passedAt: at, verdict: verdict))
+            try body(GatePassage(enterprise: enterprise, enterpriseIndex: row.enterprise, plate: vehicle.plate, passedAt: at,
+                                 verdict: verdict))
         }
         chunk.removeAll(keepingCapacity: true)
+    }
+
+    static func bytes(_ h: OpaquePointer, column: Int32) -> (UnsafePointer<UInt8>?, Int) {
+        (sqlite3_column_text(h, column), Int(sqlite3_column_bytes(h, column)))
+    }
+
+    static func text(_ p: UnsafePointer<UInt8>?, _ n: Int) -> String {
+        guard let p else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
     /// The seconds of a stored time `YYYY-MM-DDTHH:MM:SS+08:00` read straight from the column's
@@ -162,7 +202,23 @@ struct GateLogScan {
            let s = digits(17, 2), let day = CivilDate(year: y, month: m, day: d), h < 24, mi < 60, s < 60 {
             return day.dayNumber * 86_400 + h * 3600 + mi * 60 + s
         }
-        let text = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-        return CivilDateTime(parsing: text)?.secondsSinceEpochCST
+        return CivilDateTime(parsing: text(p, n))?.secondsSinceEpochCST
+    }
+}
+
+/// Up to 16 bytes of text as two words: a dictionary key that hashes the bytes as they are
+/// (plates and enterprise ids are stored normalised, so equal bytes are equal values).
+struct ByteKey: Hashable {
+    var a: UInt64 = 0
+    var b: UInt64 = 0
+    var count: Int = 0
+
+    /// Nil when the text is longer than 16 bytes.
+    init?(_ p: UnsafePointer<UInt8>?, _ n: Int) {
+        guard n <= 16 else { return nil }
+        count = n
+        guard let p, n > 0 else { return }
+        withUnsafeMutableBytes(of: &a) { w in w.copyMemory(from: UnsafeRawBufferPointer(start: p, count: min(n, 8))) }
+        if n > 8 { withUnsafeMutableBytes(of: &b) { w in w.copyMemory(from: UnsafeRawBufferPointer(start: p + 8, count: n - 8)) } }
     }
 }

@@ -26,6 +26,7 @@ struct PermitBatchCommand: ParsableCommand {
         let table = try CSVTable.read(path: file, columns: Self.columns)
         var apps: [PermitApplication] = [], details: [PermitDetails] = [], rowsOK: [(line: Int, fields: [String])] = []
         var errors: [Finding] = []
+        var invalidRows = 0
         let officer = self.operator ?? global.operatorName
         for row in table.rows {
             let v = row.values
@@ -38,19 +39,19 @@ struct PermitBatchCommand: ParsableCommand {
             let from = v[3].isEmpty ? asOfDate : CivilDate(parsing: v[3])
             if from == nil { fail(3, Reason.badDate) }
             let to = v[4].isEmpty ? from : CivilDate(parsing: v[4])
-            if to == nil { fail(4, Reason.badDate) }
+            if to == nil, !v[4].isEmpty { fail(4, Reason.badDate) }   // a blank `to` takes `from`, already reported
             if let from, let to, to < from { fail(4, Reason.endBeforeStart) }
             if purpose == .bulk {
                 if v[2].isEmpty { fail(2, Reason.required) } else if try store.enterprise(id: v[2]) == nil { fail(2, Reason.unknownEnterprise) }
             }
-            guard errors.count == before, let plate, let purpose, let from, let to else { continue }
+            guard errors.count == before, let plate, let purpose, let from, let to else { invalidRows += 1; continue }
             apps.append(PermitApplication(plate: plate.text, purpose: purpose, enterpriseID: v[2].isEmpty ? nil : v[2], from: from, to: to))
             details.append(PermitDetails(applicant: v[5].isEmpty ? nil : v[5], operatorName: officer))
             rowsOK.append((row.line, row.fields))
         }
         for e in errors.prefix(20) { Output.stderr(e.text(lang)) }
         if !errors.isEmpty && !skipInvalid {
-            Output.stderr(lang == .zh ? "有\(errors.count)行无效，未作任何决定。" : "\(errors.count) invalid rows; nothing decided.")
+            Output.stderr(lang == .zh ? "有\(invalidRows)行无效，未作任何决定。" : "\(invalidRows) invalid rows; nothing decided.")
             throw Reported(status: .badInput)
         }
         let rules = PermitRules(screener: try global.makeScreener(store: store, asOf: asOfDate))
@@ -69,9 +70,9 @@ struct PermitBatchCommand: ParsableCommand {
         let counts = Dictionary(grouping: results, by: { $0.0.outcome.rawValue }).mapValues(\.count)
         if global.format == .json {
             struct Out: Encodable { var file: String; var result: String; var decided: Int; var invalid: Int; var outcomes: [String: Int] }
-            return try Output.json(Out(file: table.fileName, result: resultPath, decided: results.count, invalid: errors.count, outcomes: counts))
+            return try Output.json(Out(file: table.fileName, result: resultPath, decided: results.count, invalid: invalidRows, outcomes: counts))
         }
-        print(lang == .zh ? "已决定\(results.count)件（准予\(counts["allow"] ?? 0)，不予\(counts["deny"] ?? 0)，人工核验\(counts["refer"] ?? 0)），无效\(errors.count)行；结果：\(resultPath)"
-                          : "\(results.count) decided (\(counts["allow"] ?? 0) allow, \(counts["deny"] ?? 0) deny, \(counts["refer"] ?? 0) refer), \(errors.count) invalid; result: \(resultPath)")
+        print(lang == .zh ? "已决定\(results.count)件（准予\(counts["allow"] ?? 0)，不予\(counts["deny"] ?? 0)，人工核验\(counts["refer"] ?? 0)），无效\(invalidRows)行；结果：\(resultPath)"
+                          : "\(results.count) decided (\(counts["allow"] ?? 0) allow, \(counts["deny"] ?? 0) deny, \(counts["refer"] ?? 0) refer), \(invalidRows) invalid; result: \(resultPath)")
     }
 }

@@ -11,11 +11,15 @@ public struct BulkGateJudge {
 
     /// The outcome of one passage and its reasons (warnings included).
     public struct Verdict: Sendable {
+        /// Tells verdicts apart within one judge (the same id, the same verdict), so that a
+        /// report can format each one once.
+        public let id: Int
         public let outcome: Outcome
         public let reasons: [DecisionReason]
     }
 
     private var memo: [UInt64: Verdict] = [:]
+    private var nextID = 0
     /// Past this many remembered verdicts the memo starts again (bounded memory).
     static let memoLimit = 1 << 20
 
@@ -31,7 +35,8 @@ public struct BulkGateJudge {
             | UInt64(s.bits & 0x3F)
         if let v = memo[key] { return v }
         let reasons = rules.reasons(vehicle, enterprise: enterprise, situation: s)
-        let v = Verdict(outcome: Decision.outcome(of: reasons), reasons: reasons)
+        let v = Verdict(id: nextID, outcome: Decision.outcome(of: reasons), reasons: reasons)
+        nextID += 1
         if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
         memo[key] = v
         return v

@@ -1,11 +1,12 @@
 /// What the bulk rules read about one plate (rules.md §5), prepared once: the registration with
 /// its stage inferred, and the gate-system filings. The gate-log scan judges the same truck at
-/// many gates and moments, so it prepares each plate once.
+/// many gates and moments, so it prepares each plate once. Immutable; a class so that handing it
+/// to the rules for every gate row costs one reference, not a copy of the registration.
 ///
 ///     let v = BulkVehicle(facts, inference: EmissionInference(table: policy.emission))
 ///     v.emission?.code             // "IV"
 ///     v.isFiled(at: "XMQY001", on: day)
-public struct BulkVehicle: Sendable {
+public final class BulkVehicle: Sendable {
     public let plate: String
     /// Nil when the plate is not registered here.
     public let registration: VehicleRegistration?
