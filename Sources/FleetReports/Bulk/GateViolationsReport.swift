@@ -35,8 +35,16 @@ public final class GateViolationsReport {
 
     public private(set) var byEnterprise: [String: EnterpriseCounts] = [:]
     /// Violations per CST day (`2020-11-03`).
-    public private(set) var byDay: [String: Int] = [:]
-    public private(set) var unverifiedByDay: [String: Int] = [:]
+    public var byDay: [String: Int] { Self.days(violationsByDay) }
+    /// Unverified rows per CST day.
+    public var unverifiedByDay: [String: Int] { Self.days(referralsByDay) }
+    private var violationsByDay: [Int: Int] = [:]
+    private var referralsByDay: [Int: Int] = [:]
+    /// Counts by the scan's enterprise index (folded into `byEnterprise` at the end).
+    private var counts: [EnterpriseCounts?] = []
+    /// Each verdict's reasons, formatted once (by verdict id); each enterprise's fields (by index).
+    private var reasonsText: [Int: [UInt8]] = [:]
+    private var enterpriseText: [[UInt8]?] = []
 
     /// Writes to `out` (standard output by default).
     public init(from: CivilDateTime, to: CivilDateTime, format: Format, lang: Lang, policy: Policy,
@@ -67,43 +75,94 @@ public final class GateViolationsReport {
 
     /// One row decided deny (a violation) or refer (unverified).
     public func add(_ p: GatePassage) throws {
-        let day = p.passedAt.date.description
+        let day = p.passedAt.secondsSinceEpochCST >= 0 ? p.passedAt.secondsSinceEpochCST / 86_400 : p.passedAt.date.dayNumber
         let deny = p.verdict.outcome == .deny
-        if byEnterprise[p.enterprise.id] == nil { byEnterprise[p.enterprise.id] = EnterpriseCounts(enterprise: p.enterprise) }
+        let i = p.enterpriseIndex
+        if i >= counts.count {
+            counts += Array(repeating: nil, count: i + 1 - counts.count)
+            enterpriseText += Array(repeating: nil, count: i + 1 - enterpriseText.count)
+        }
+        if counts[i] == nil { counts[i] = EnterpriseCounts(enterprise: p.enterprise) }
         if deny {
-            byEnterprise[p.enterprise.id]!.violations += 1
-            byDay[day, default: 0] += 1
+            counts[i]!.violations += 1
+            violationsByDay[day, default: 0] += 1
         } else {
-            byEnterprise[p.enterprise.id]!.unverified += 1
-            unverifiedByDay[day, default: 0] += 1
+            counts[i]!.unverified += 1
+            referralsByDay[day, default: 0] += 1
         }
         switch format {
         case .json:
-            var s = "\n  {\"enterprise_id\": \(Self.json(p.enterprise.id)), \"plate\": \(Self.json(p.plate)), \"passed_at\": \"\(p.passedAt)\", \"reasons\": ["
-            s += p.verdict.reasons.map { "{\"code\": \"\($0.code)\", \"outcome\": \"\($0.outcome.rawValue)\", \"item\": \(Self.json($0.item))}" }
-                .joined(separator: ", ")
-            s += "]}"
-            if deny {
-                out.write(firstViolation ? s : "," + s)
-                firstViolation = false
-            } else {
-                held!.write(firstUnverified ? s : "," + s)
-                firstUnverified = false
-            }
+            let o = deny ? out : held!
+            if deny ? !firstViolation : !firstUnverified { o.write(byte: 44) }        // ,
+            if deny { firstViolation = false } else { firstUnverified = false }
+            o.write("\n  {\"enterprise_id\": ")
+            o.write(bytes: enterpriseField(p))
+            o.write(", \"plate\": ")
+            o.writeJSONString(p.plate)
+            o.write(", \"passed_at\": \"")
+            o.writeTime(p.passedAt.secondsSinceEpochCST)
+            o.write("\", \"reasons\": ")
+            o.write(bytes: reasons(p.verdict))
+            o.write("}")
         case .csv:
-            let rules = p.verdict.reasons.filter { $0.outcome != .warn }.map(\.code).joined(separator: "|")
-            let warnings = p.verdict.reasons.filter { $0.outcome == .warn }.map(\.code).joined(separator: "|")
-            out.write(CSVFormat.line([p.verdict.outcome.rawValue, p.enterprise.id, p.enterprise.name, p.plate, p.passedAt.description,
-                                      rules, warnings]))
+            out.write(bytes: reasons(p.verdict))                  // outcome,
+            out.write(bytes: enterpriseField(p))                  // id,name,
+            out.writeCSVField(p.plate)
+            out.write(byte: 44)
+            out.writeTime(p.passedAt.secondsSinceEpochCST)
+            out.write(byte: 44)
+            out.write(bytes: reasonsTail(p.verdict))              // reasons,warnings CRLF
         case .text:
             let word = lang == .zh ? p.verdict.outcome.chineseName : p.verdict.outcome.rawValue
-            out.write("  \(p.passedAt)  \(p.enterprise.id) \(p.enterprise.name)  \(p.plate)  \(word)  "
+            out.write("  ")
+            out.writeTime(p.passedAt.secondsSinceEpochCST)
+            out.write("  \(p.enterprise.id) \(p.enterprise.name)  \(p.plate)  \(word)  "
                       + p.verdict.reasons.map { $0.outcome == .warn ? "(\($0.code))" : $0.code }.joined(separator: " ") + "\n")
         }
     }
 
+    /// JSON: the enterprise id as a string literal; CSV: `id,name,`.
+    private func enterpriseField(_ p: GatePassage) -> [UInt8] {
+        if let t = enterpriseText[p.enterpriseIndex] { return t }
+        let t = format == .json ? Array(Self.json(p.enterprise.id).utf8)
+                                : Array((CSVFormat.field(p.enterprise.id) + "," + CSVFormat.field(p.enterprise.name) + ",").utf8)
+        enterpriseText[p.enterpriseIndex] = t
+        return t
+    }
+
+    /// JSON: the reasons array; CSV: `outcome,`.
+    private func reasons(_ v: BulkGateJudge.Verdict) -> [UInt8] {
+        if let t = reasonsText[v.id] { return t }
+        let t: [UInt8]
+        if format == .json {
+            t = Array(("[" + v.reasons.map { "{\"code\": \"\($0.code)\", \"outcome\": \"\($0.outcome.rawValue)\", \"item\": \(Self.json($0.item))}" }
+                .joined(separator: ", ") + "]").utf8)
+        } else {
+            t = Array((v.outcome.rawValue + ",").utf8)
+        }
+        reasonsText[v.id] = t
+        return t
+    }
+
+    /// CSV: `reasons,warnings` and the line end.
+    private func reasonsTail(_ v: BulkGateJudge.Verdict) -> [UInt8] {
+        let key = -1 - v.id
+        if let t = reasonsText[key] { return t }
+        let rules = v.reasons.filter { $0.outcome != .warn }.map(\.code).joined(separator: "|")
+        let warnings = v.reasons.filter { $0.outcome == .warn }.map(\.code).joined(separator: "|")
+        let t = Array(CSVFormat.line([rules, warnings]).utf8)
+        reasonsText[key] = t
+        return t
+    }
+
+    static func days(_ d: [Int: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: d.map { (CivilDate(dayNumber: $0.key).description, $0.value) })
+    }
+
     /// Writes the counts (JSON and text) and flushes.
     public func finish(_ totals: GateScanTotals) throws {
+        for c in counts { if let c { byEnterprise[c.enterprise.id] = c } }
+        let byDay = self.byDay, unverifiedByDay = self.unverifiedByDay
         let ids = byEnterprise.keys.sorted()
         switch format {
         case .json:
@@ -169,10 +228,13 @@ public final class GateViolationsReport {
     }
 }
 
-/// Output gathered into 1 MiB writes.
+/// Output gathered into 1 MiB writes, with the few formats the report writes often (times,
+/// plates) written straight as bytes.
 final class BufferedOutput {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    private var lastDay = Int.min
+    private var lastDate: [UInt8] = []
     static let chunk = 1 << 20
 
     init(_ handle: FileHandle) {
@@ -185,9 +247,45 @@ final class BufferedOutput {
         if buffer.count >= Self.chunk { flush() }
     }
 
+    func write(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.chunk { flush() }
+    }
+
+    func write(byte: UInt8) { buffer.append(byte) }
+
     func write(_ d: Data) {
         flush()
         handle.write(d)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS+08:00` for seconds since 1970-01-01 00:00 CST.
+    func writeTime(_ seconds: Int) {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let s = seconds - day * 86_400
+        if day != lastDay {         // rows come in time order: the date changes rarely
+            lastDay = day
+            lastDate = Array(CivilDate(dayNumber: day).description.utf8)
+        }
+        func two(_ v: Int) { buffer.append(UInt8(48 + v / 10)); buffer.append(UInt8(48 + v % 10)) }
+        buffer.append(contentsOf: lastDate)
+        buffer.append(84); two(s / 3600); buffer.append(58); two(s / 60 % 60); buffer.append(58); two(s % 60)
+        buffer.append(contentsOf: [43, 48, 56, 58, 48, 48])    // +08:00
+    }
+
+    /// A JSON string literal; the bytes as they are when nothing needs escaping (plates).
+    func writeJSONString(_ s: String) {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 34 && $0 != 92 }) {
+            buffer.append(34); buffer.append(contentsOf: s.utf8); buffer.append(34)
+        } else {
+            buffer.append(contentsOf: GateViolationsReport.json(s).utf8)
+        }
+    }
+
+    /// A CSV field (RFC 4180); the bytes as they are when no quoting is needed.
+    func writeCSVField(_ s: String) {
+        if s.utf8.allSatisfy({ $0 != 44 && $0 != 34 && $0 != 10 && $0 != 13 }) { buffer.append(contentsOf: s.utf8) }
+        else { buffer.append(contentsOf: CSVFormat.field(s).utf8) }
     }
 
     func flush() {

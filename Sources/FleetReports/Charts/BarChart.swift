@@ -72,7 +72,7 @@ public struct BarChart: Sendable {
         let font = 11.0
         var defs = ChartDefs(prefix: id)
         let legend = ChartLegend(entries: series.indices.map { .init(name: series[$0].name, mark: .swatch(fill($0))) })
-        let labelWidth = min(180, (categories.map { ChartLegend.width($0, size: font) }.max() ?? 0) + 10)
+        let labelWidth = min(width * 0.4, (categories.map { ChartLegend.width($0, size: font) }.max() ?? 0) + 10)
         let left = labelWidth + 4, right = 44.0
         let plotWidth = width - left - right
         let legendHeight = series.count > 1 ? legend.height(width: width - 8) + 4 : 0
@@ -111,7 +111,7 @@ public struct BarChart: Sendable {
                     let y = rowTop + 4 + Double(s) * (series.count == 1 ? 0 : 10) + (series.count == 1 ? (rowHeight - 8 - h) / 2 : 0)
                     let w = scale.scale(value(s, c), length: plotWidth)
                     if w > 0 { body += SVG.rect(x: left, y: y, width: w, height: h, fill: defs.use(fill(s)), stroke: "#333") }
-                    if showValues { body += SVG.text(SVG.number(value(s, c)), x: left + w + 3, y: y + h - 1, size: 9) }
+                    if showValues && value(s, c) > 0 { body += SVG.text(SVG.number(value(s, c)), x: left + w + 3, y: y + h - 1, size: 9) }
                 }
             }
         }
@@ -129,12 +129,12 @@ public struct BarChart: Sendable {
         let scale = ChartScale(maxValue: maxValue)
         let tickWidth = (scale.ticks.map { ChartLegend.width(SVG.number($0), size: 10) }.max() ?? 10)
         let left = max(tickWidth + 10, 28), right = 8.0
-        let top = 6 + legendHeight + 16
+        let top = 6 + legendHeight + 22
         let plotWidth = width - left - right
         let height = top + plotHeight + 24
         let slot = plotWidth / Double(max(1, categories.count))
 
-        var body = SVG.text(valueAxisTitle, x: 4, y: top - 6, size: font)
+        var body = SVG.text(valueAxisTitle, x: 4, y: top - 11, size: font)
         for t in scale.ticks {
             let y = top + plotHeight - scale.scale(t, length: plotHeight)
             body += SVG.line(left, y, left + plotWidth, y, stroke: t == 0 ? "#222" : "#c8c8c8", width: t == 0 ? 1 : 0.6)
@@ -161,7 +161,9 @@ public struct BarChart: Sendable {
                     let h = scale.scale(value(s, c), length: plotHeight)
                     let x = groupLeft + Double(s) * w
                     if h > 0 { body += SVG.rect(x: x, y: top + plotHeight - h, width: w, height: h, fill: defs.use(fill(s)), stroke: "#333") }
-                    if showValues { body += SVG.text(SVG.number(value(s, c)), x: x + w / 2, y: top + plotHeight - h - 3, anchor: "middle", size: 9) }
+                    if showValues && value(s, c) > 0 {
+                        body += SVG.text(SVG.number(value(s, c)), x: x + w / 2, y: top + plotHeight - h - 3, anchor: "middle", size: 9)
+                    }
                 }
             }
         }

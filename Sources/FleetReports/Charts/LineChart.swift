@@ -73,7 +73,7 @@ public struct LineChart: Sendable {
         let scale = ChartScale(maxValue: maxY)
         let tickWidth = scale.ticks.map { ChartLegend.width(SVG.number($0), size: 10) }.max() ?? 10
         let left = max(tickWidth + 10, 28), right = 16.0
-        let top = 6 + legendHeight + 16 + (markers.isEmpty ? 0 : 12)
+        let top = 6 + legendHeight + 20 + (markers.isEmpty ? 0 : 12)
         let plotWidth = width - left - right
         let height = top + plotHeight + (xAxisTitle.isEmpty ? 22 : 38)
         let span = max(1e-9, xDomain.upperBound - xDomain.lowerBound)
@@ -81,7 +81,7 @@ public struct LineChart: Sendable {
         func py(_ y: Double) -> Double { top + plotHeight - scale.scale(y, length: plotHeight) }
 
         var body = legend.draw(x: 4, y: 4, width: width - 8, defs: &defs)
-        body += SVG.text(valueAxisTitle, x: 4, y: top - 6 - (markers.isEmpty ? 0 : 12), size: 11)
+        body += SVG.text(valueAxisTitle, x: 4, y: top - 10 - (markers.isEmpty ? 0 : 12), size: 11)
         for t in scale.ticks {
             body += SVG.line(left, py(t), left + plotWidth, py(t), stroke: t == 0 ? "#222" : "#c8c8c8", width: t == 0 ? 1 : 0.6)
             body += SVG.text(SVG.number(t), x: left - 4, y: py(t) + 3.5, anchor: "end", size: 10)

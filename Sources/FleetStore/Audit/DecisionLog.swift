@@ -61,19 +61,19 @@ public enum DecisionLog {
     /// Appends an entry inside the caller's transaction; returns its id.
     @discardableResult
     static func append(_ entry: DecisionLogEntry, db: Database) throws -> Int64 {
-        let head = try Row.fetchOne(db, sql: "SELECT entries, last_hash FROM decision_log_head WHERE one = 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT entries, last_hash FROM decision_log_head WHERE one = 1"))
         let prev: String = head?[1] ?? genesis
         let count: Int = head?[0] ?? 0
         let json = try encode(entry)
         let h = hash(prev: prev, json: json)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO decision_log (at, kind, plate, outcome, entry_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.at, entry.kind, entry.plate, entry.outcome, json, prev, h])
+            """).execute(arguments: [entry.at, entry.kind, entry.plate, entry.outcome, json, prev, h])
         let id = db.lastInsertedRowID
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO decision_log_head (one, entries, last_hash) VALUES (1, ?, ?)
             ON CONFLICT (one) DO UPDATE SET entries = excluded.entries, last_hash = excluded.last_hash
-            """, arguments: [count + 1, h])
+            """).execute(arguments: [count + 1, h])
         return id
     }
 
@@ -110,7 +110,7 @@ public enum DecisionLog {
             prev = row[7]
             lastID = id
         }
-        if let head = try Row.fetchOne(db, sql: "SELECT entries, last_hash FROM decision_log_head WHERE one = 1") {
+        if let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT entries, last_hash FROM decision_log_head WHERE one = 1")) {
             if (head[0] as Int) != count || (head[1] as String) != prev {
                 return Verification(entries: count, firstBroken: lastID + 1,
                                     problem: Message("LOG_TRUNCATED", zh: "日志末尾的记录被删除（应有\(head[0] as Int)条）",

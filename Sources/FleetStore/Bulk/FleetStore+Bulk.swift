@@ -46,15 +46,18 @@ enum BulkFacts {
         func flush() throws {
             guard !batch.isEmpty else { return }
             let marks = "(" + Array(repeating: "?", count: batch.count).joined(separator: ",") + ")"
-            let args = StatementArguments(batch)
-            for row in try Row.fetchAll(db, sql: EvidenceQueries.vehicles + " WHERE plate IN " + marks, arguments: args) {
-                let (reg, source) = try EvidenceQueries.registration(row)
+            let values = batch.map { SQLValue.text($0) }
+            let vehicles = try RawStatement(db, EvidenceQueries.vehicles + " WHERE plate IN " + marks)
+            vehicles.bind(values)
+            while try vehicles.next(db) {
+                let (reg, source) = try EvidenceQueries.registration(vehicles)
                 out[reg.plate.text]?.registration = reg
                 out[reg.plate.text]?.registrationSource = source
             }
-            for row in try Row.fetchAll(db, sql: EvidenceQueries.filings + " WHERE plate IN " + marks + " ORDER BY plate, enterprise_id",
-                                        arguments: args) {
-                out[row[0] as String]?.filings.append(EvidenceQueries.filing(row))
+            let filings = try RawStatement(db, EvidenceQueries.filings + " WHERE plate IN " + marks + " ORDER BY plate, enterprise_id")
+            filings.bind(values)
+            while try filings.next(db) {
+                if let f = EvidenceQueries.filing(filings) { out[filings.string(0)]?.filings.append(f) }
             }
             batch.removeAll(keepingCapacity: true)
         }

@@ -65,12 +65,12 @@ struct GateLogScan {
 
     let enterprises: [EnterpriseInfo]
     /// Enterprise ids by bytes (-1: not a key enterprise; remembered too).
-    var enterpriseByBytes: [ByteKey: Int] = [:]
+    var enterpriseByBytes = ByteKeyTable()
     var enterpriseByText: [String: Int]
     var vehicles: [BulkVehicle] = []
     /// Vehicle indices by plate bytes (short plates) or text (longer ones). A plate first seen in
     /// the current chunk has its index already; its facts come at the chunk's end.
-    var vehicleByBytes: [ByteKey: Int] = [:]
+    var vehicleByBytes = ByteKeyTable()
     var vehicleByText: [String: Int] = [:]
     var pending: [String] = []
 
@@ -89,9 +89,6 @@ struct GateLogScan {
     }
 
     mutating func run(from: CivilDateTime, to: CivilDateTime, _ body: (GatePassage) throws -> Void) throws -> GateScanTotals {
-        // Map the file rather than read it page by page (a scan of a year reads hundreds of MB).
-        try db.execute(sql: "PRAGMA mmap_size = 17179869184")
-        defer { try? db.execute(sql: "PRAGMA mmap_size = 0") }
         let st = try RawStatement(db, """
             SELECT enterprise_id, plate, passed_at FROM gate_log INDEXED BY gate_log_direction_time
             WHERE direction = 'in' AND passed_at >= ? AND passed_at <= ?
@@ -158,16 +155,15 @@ struct GateLogScan {
         for row in chunk {
             let vehicle = vehicles[row.vehicle]
             let at = CivilDateTime(secondsSinceEpochCST: row.at)
-            let enterprise = enterprises[row.enterprise]
-            let verdict = judge.verdict(vehicle, vehicleKey: row.vehicle, enterprise: enterprise, enterpriseKey: row.enterprise,
-                                        at: at, alertLevel: timeline.level(at: at))
+            let verdict = judge.verdict(vehicle, vehicleKey: row.vehicle, enterprise: enterprises[row.enterprise],
+                                        enterpriseKey: row.enterprise, at: at, alertLevel: timeline.level(at: at))
             totals.judged += 1
             switch verdict.outcome {
             case .deny: totals.denied += 1
             case .refer: totals.referred += 1
             case .allow, .warn: totals.allowed += 1; continue
             }
-            try body(GatePassage(enterprise: enterprise, enterpriseIndex: row.enterprise, plate: vehicle.plate, passedAt: at,
+            try body(GatePassage(enterprise: enterprises[row.enterprise], enterpriseIndex: row.enterprise, plate: vehicle.plate, passedAt: at,
                                  verdict: verdict))
         }
         chunk.removeAll(keepingCapacity: true)
@@ -206,12 +202,14 @@ struct GateLogScan {
     }
 }
 
-/// Up to 16 bytes of text as two words: a dictionary key that hashes the bytes as they are
-/// (plates and enterprise ids are stored normalised, so equal bytes are equal values).
+/// Up to 16 bytes of text as two words: a key that compares the bytes as they are (plates and
+/// enterprise ids are stored normalised, so equal bytes are equal values).
 struct ByteKey: Hashable {
     var a: UInt64 = 0
     var b: UInt64 = 0
     var count: Int = 0
+
+    init() {}
 
     /// Nil when the text is longer than 16 bytes.
     init?(_ p: UnsafePointer<UInt8>?, _ n: Int) {
@@ -220,5 +218,61 @@ struct ByteKey: Hashable {
         guard let p, n > 0 else { return }
         withUnsafeMutableBytes(of: &a) { w in w.copyMemory(from: UnsafeRawBufferPointer(start: p, count: min(n, 8))) }
         if n > 8 { withUnsafeMutableBytes(of: &b) { w in w.copyMemory(from: UnsafeRawBufferPointer(start: p + 8, count: n - 8)) } }
+    }
+}
+
+/// ByteKey → Int, open addressing with a multiplicative hash: the scan looks up a plate and an
+/// enterprise for every row, and Swift's Dictionary (SipHash) cost more than the lookup itself.
+struct ByteKeyTable {
+    private var keys: [ByteKey]
+    private var values: [Int]
+    private var used: [Bool]
+    private(set) var count = 0
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var n = 16
+        while n < capacity * 2 { n <<= 1 }
+        keys = Array(repeating: ByteKey(), count: n)
+        values = Array(repeating: 0, count: n)
+        used = Array(repeating: false, count: n)
+        mask = n - 1
+    }
+
+    @inline(__always)
+    private func slot(_ k: ByteKey) -> Int {
+        var h = (k.a &* 0x9E37_79B9_7F4A_7C15) ^ (k.b &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(k.count)
+        h ^= h >> 29
+        return Int(truncatingIfNeeded: h) & mask
+    }
+
+    subscript(_ k: ByteKey) -> Int? {
+        get {
+            var i = slot(k)
+            while used[i] {
+                if keys[i] == k { return values[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            guard let v = newValue else { preconditionFailure("ByteKeyTable does not remove") }
+            var i = slot(k)
+            while used[i] {
+                if keys[i] == k { values[i] = v; return }
+                i = (i + 1) & mask
+            }
+            used[i] = true
+            keys[i] = k
+            values[i] = v
+            count += 1
+            if count * 2 > mask { grow() }
+        }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, zip(values, used)).filter { $0.1.1 }
+        self = ByteKeyTable(capacity: (mask + 1))
+        for (k, (v, _)) in old { self[k] = v }
     }
 }

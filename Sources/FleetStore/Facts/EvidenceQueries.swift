@@ -11,66 +11,66 @@ enum EvidenceQueries {
 
     static let vehicles = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, owner, address, township, township_source, status, status_date, phone, batch_id, source_line FROM vehicles"
 
-    static func registration(_ row: Row) throws -> (VehicleRegistration, FactSource) {
-        let plateText: String = row[0]
-        guard let type = VehicleType.table.lookup(row[4] as String), let use = UseNature.table.lookup(row[5] as String),
-              let fuel = Fuel.table.lookup(row[6] as String), let first = CivilDate(parsing: row[8] as String) else {
+    static func registration(_ r: RawStatement) throws -> (VehicleRegistration, FactSource) {
+        let plateText = r.string(0)
+        guard let type = VehicleType.table.lookup(r.string(4)), let use = UseNature.table.lookup(r.string(5)),
+              let fuel = Fuel.table.lookup(r.string(6)), let first = CivilDate(parsing: r.string(8)) else {
             throw StoreCorruption(message: "vehicle \(plateText) has codes that no longer validate")
         }
         let reg = VehicleRegistration(
-            plate: try Plate.parse(plateText), plateType: (row[1] as String?).flatMap { PlateType.lookup($0) },
-            vin: try VIN.parse(row[2] as String), vehicleType: type, useNature: use, fuel: fuel,
-            declaredStage: (row[7] as String?).flatMap { EmissionStage.parse($0) }, firstRegistered: first,
-            grossMassKg: row[9], owner: row[10], address: row[11], township: row[12],
-            townshipSource: TownshipTable.Source(rawValue: row[13]) ?? .declared,
-            status: VehicleStatus(letters: row[14]), statusDate: (row[15] as String?).flatMap { CivilDate(parsing: $0) },
-            phone: row[16])
-        return (reg, FactSource(batch: row[17], line: row[18]))
+            plate: try Plate.parse(plateText), plateType: r.text(1).flatMap { PlateType.lookup($0) },
+            vin: try VIN.parse(r.string(2)), vehicleType: type, useNature: use, fuel: fuel,
+            declaredStage: r.text(7).flatMap { EmissionStage.parse($0) }, firstRegistered: first,
+            grossMassKg: r.intOrNil(9), owner: r.string(10), address: r.text(11), township: r.string(12),
+            townshipSource: TownshipTable.Source(rawValue: r.string(13)) ?? .declared,
+            status: VehicleStatus(letters: r.string(14)), statusDate: r.text(15).flatMap { CivilDate(parsing: $0) },
+            phone: r.text(16))
+        return (reg, FactSource(batch: r.int64(17), line: r.int(18)))
     }
 
     static let muckApprovals = "SELECT plate, approval_no, company, valid_from, valid_to, revoked, batch_id, source_line FROM muck_approvals"
-    static func muckApproval(_ row: Row) -> MuckApproval? {
-        guard let from = CivilDate(parsing: row[3] as String), let to = CivilDate(parsing: row[4] as String) else { return nil }
-        return MuckApproval(approvalNo: row[1], company: row[2], validFrom: from, validTo: to, revoked: row[5],
-                            source: FactSource(batch: row[6], line: row[7]))
+    static func muckApproval(_ r: RawStatement) -> MuckApproval? {
+        guard let from = CivilDate(parsing: r.string(3)), let to = CivilDate(parsing: r.string(4)) else { return nil }
+        return MuckApproval(approvalNo: r.string(1), company: r.string(2), validFrom: from, validTo: to, revoked: r.bool(5),
+                            source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
     static let transportLicenses = "SELECT plate, license_no, operator, scope, valid_to, batch_id, source_line FROM transport_licenses"
-    static func transportLicense(_ row: Row) -> TransportLicense? {
-        guard let to = CivilDate(parsing: row[4] as String) else { return nil }
-        return TransportLicense(licenseNo: row[1], operatorName: row[2], scope: row[3], validTo: to,
-                                source: FactSource(batch: row[5], line: row[6]))
+    static func transportLicense(_ r: RawStatement) -> TransportLicense? {
+        guard let to = CivilDate(parsing: r.string(4)) else { return nil }
+        return TransportLicense(licenseNo: r.string(1), operatorName: r.string(2), scope: r.text(3), validTo: to,
+                                source: FactSource(batch: r.int64(5), line: r.int(6)))
     }
 
     static let sanitation = "SELECT plate, operator, purchased_on, area, batch_id, source_line FROM sanitation_fleet"
-    static func sanitationEntry(_ row: Row) -> SanitationEntry? {
-        guard let bought = CivilDate(parsing: row[2] as String) else { return nil }
-        return SanitationEntry(operatorName: row[1], purchasedOn: bought, area: row[3], source: FactSource(batch: row[4], line: row[5]))
+    static func sanitationEntry(_ r: RawStatement) -> SanitationEntry? {
+        guard let bought = CivilDate(parsing: r.string(2)) else { return nil }
+        return SanitationEntry(operatorName: r.string(1), purchasedOn: bought, area: r.text(3), source: FactSource(batch: r.int64(4), line: r.int(5)))
     }
 
     static let filings = """
         SELECT * FROM (SELECT f.plate AS plate, f.enterprise_id, e.name, e.township, e.in_built_up_area, f.filed_on, f.in_use,
         f.batch_id, f.source_line FROM enterprise_fleet f JOIN enterprises e ON e.enterprise_id = f.enterprise_id)
         """
-    static func filing(_ row: Row) -> EnterpriseFiling {
-        EnterpriseFiling(enterpriseID: row[1], enterpriseName: row[2], enterpriseTownship: row[3], inBuiltUpArea: row[4],
-                         filedOn: (row[5] as String?).flatMap { CivilDate(parsing: $0) }, inUse: row[6],
-                         source: FactSource(batch: row[7], line: row[8]))
+    static func filing(_ r: RawStatement) -> EnterpriseFiling? {
+        EnterpriseFiling(enterpriseID: r.string(1), enterpriseName: r.string(2), enterpriseTownship: r.string(3), inBuiltUpArea: r.bool(4),
+                         filedOn: r.text(5).flatMap { CivilDate(parsing: $0) }, inUse: r.bool(6),
+                         source: FactSource(batch: r.int64(7), line: r.int(8)))
     }
 
     static let inspections = "SELECT plate, record_key, checked_at, kind, result, location, batch_id, source_line FROM inspections"
-    static func inspection(_ row: Row) -> InspectionRecord? {
-        guard let at = CivilDateTime(parsing: row[2] as String), let kind = InspectionKind(rawValue: row[3]),
-              let result = InspectionResult(rawValue: row[4]) else { return nil }
-        return InspectionRecord(recordKey: row[1], checkedAt: at, kind: kind, result: result, location: row[5],
-                                source: FactSource(batch: row[6], line: row[7]))
+    static func inspection(_ r: RawStatement) -> InspectionRecord? {
+        guard let at = CivilDateTime(parsing: r.string(2)), let kind = InspectionKind(rawValue: r.string(3)),
+              let result = InspectionResult(rawValue: r.string(4)) else { return nil }
+        return InspectionRecord(recordKey: r.string(1), checkedAt: at, kind: kind, result: result, location: r.text(5),
+                                source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
     static let findings = "SELECT plate, item_id, township, conclusion, confirmed_usage, investigated_on, batch_id, source_line FROM findings"
-    static func finding(_ row: Row) -> TownshipFinding? {
-        guard let conclusion = FindingConclusion(rawValue: row[3]), let on = CivilDate(parsing: row[5] as String) else { return nil }
-        return TownshipFinding(itemID: row[1], township: row[2], conclusion: conclusion, confirmedUsage: row[4],
-                               investigatedOn: on, source: FactSource(batch: row[6], line: row[7]))
+    static func finding(_ r: RawStatement) -> TownshipFinding? {
+        guard let conclusion = FindingConclusion(rawValue: r.string(3)), let on = CivilDate(parsing: r.string(5)) else { return nil }
+        return TownshipFinding(itemID: r.string(1), township: r.string(2), conclusion: conclusion, confirmedUsage: r.text(4),
+                               investigatedOn: on, source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
     /// Plates sharing a VIN with another plate, grouped by VIN (small: duplicates only).

@@ -92,10 +92,10 @@ struct PermitDesk {
         var number: String?
         if decision.outcome == .allow {
             let year = asOf.year
-            let seq = try Int.fetchOne(db, sql: """
+            let seq = try Int.fetchOne(db.cachedStatement(sql: """
                 INSERT INTO permit_sequences (year, last) VALUES (?, 1)
                 ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last
-                """, arguments: [year])!
+                """), arguments: [year])!
             let digits = String(seq)
             number = rules.screener.policy.permit.numberPrefix + String(year) + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         }
@@ -108,11 +108,11 @@ struct PermitDesk {
                                                          plate: facts.plate, decision: decision,
                                                          inputs: inputs.compactMapValues { $0 }, permitNumber: number), db: db)
         if let number {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO permits (number, plate, purpose, enterprise_id, valid_from, valid_to, zone, route, hours, applicant,
                     operator, issued_at, as_of, status, decision_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?)
-                """, arguments: [number, facts.plate, app.purpose.rawValue, app.enterpriseID, app.from.description, app.to.description,
+                """).execute(arguments: [number, facts.plate, app.purpose.rawValue, app.enterpriseID, app.from.description, app.to.description,
                                  details.zone, details.route, details.hours, details.applicant, details.operatorName,
                                  now.description, asOf.description, id])
         }

@@ -26,13 +26,18 @@ extension FleetStore {
     /// The decision-log entries of a kind (`permit_issue`) whose decision was made as of a day
     /// from `from` to `to` (both included), oldest first. The day is the entry's `as_of` — the
     /// day the desk decided for — not the moment it was written down (`at`).
+    ///
+    /// SQLite's `json_extract` narrows the rows (a year of desk work is many entries; only the
+    /// week's are decoded); the decoded `as_of` is checked again.
     public func decisions(kind: String, asOfFrom from: CivilDate, to: CivilDate) throws -> [DecisionLogEntry] {
         try read { db in
             var out: [DecisionLogEntry] = []
-            let cursor = try Row.fetchCursor(db, sql: "SELECT entry_json FROM decision_log WHERE kind = ? ORDER BY id", arguments: [kind])
+            let cursor = try String.fetchCursor(db, sql: """
+                SELECT entry_json FROM decision_log
+                WHERE kind = ? AND json_extract(entry_json, '$.as_of') BETWEEN ? AND ? ORDER BY id
+                """, arguments: [kind, from.description, to.description])
             let decoder = JSONDecoder()
-            while let row = try cursor.next() {
-                let json: String = row[0]
+            while let json = try cursor.next() {
                 guard let e = try? decoder.decode(DecisionLogEntry.self, from: Data(json.utf8)),
                       let day = e.asOf.flatMap({ CivilDate(parsing: $0) }), day >= from, day <= to else { continue }
                 out.append(e)

@@ -17,10 +17,18 @@ extension FleetStore {
             var summary = ScreeningRunSummary(run: run, asOf: asOf.description, policyVersion: screener.policy.version,
                                               policyHash: screener.policy.hash, vehicles: 0, usage: [:], flags: [:],
                                               byTownship: [:], listed: 0)
-            let insertResult = try db.makeStatement(sql: """
+            let insertResult = try RawStatement(db, """
                 INSERT INTO screening_results (run_id, plate, registered, township, usage, flags, on_list) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
+            let arena = BindArena()
             let items = try ListItems(db: db, run: run)
+            // Counters by index: hashing Chinese strings per vehicle showed in the profile.
+            let flagIndex = Dictionary(uniqueKeysWithValues: Screener.flagOrder.enumerated().map { ($1, $0) })
+            var usageCounts = [Int](repeating: 0, count: UsageClass.allCases.count)
+            var flagCounts = [Int](repeating: 0, count: Screener.flagOrder.count)
+            var townships: [String] = []
+            var townshipIndex: [String: Int] = [:]
+            var townshipCounts: [[Int]] = []
             try FactStream(db: db).forEach { facts in
                 let result = screener.screen(facts, asOf: asOf)
                 let registered = facts.registration != nil
@@ -28,20 +36,40 @@ extension FleetStore {
                 let township = registered ? (result.township ?? TownshipTable.unassigned) : ScreeningRunSummary.unregistered
                 if result.inScope {
                     summary.vehicles += 1
-                    if let u = result.usage { summary.usage[u.rawValue, default: 0] += 1 }
+                    if let u = result.usage { usageCounts[UsageClass.allCases.firstIndex(of: u)!] += 1 }
                 }
-                for f in result.flags {
-                    if registered { summary.flags[f.code, default: 0] += 1 }
-                    summary.byTownship[township, default: [:]][f.code, default: 0] += 1
+                if !result.flags.isEmpty {
+                    let t: Int
+                    if let i = townshipIndex[township] { t = i } else {
+                        t = townships.count
+                        townshipIndex[township] = t
+                        townships.append(township)
+                        townshipCounts.append([Int](repeating: 0, count: Screener.flagOrder.count))
+                    }
+                    for f in result.flags {
+                        let i = flagIndex[f.code]!
+                        if registered { flagCounts[i] += 1 }
+                        townshipCounts[t][i] += 1
+                    }
                 }
                 if result.onTownshipList {
                     summary.listed += 1
                     try items.touch(plate: result.plate, township: township)
                 }
                 if !result.flags.isEmpty {
-                    try insertResult.execute(arguments: [run, result.plate, registered, township, result.usage?.rawValue,
-                                                         result.flagCodes.joined(separator: ","), result.onTownshipList])
+                    insertResult.bind([.integer(run), .text(result.plate), .integer(registered ? 1 : 0), .text(township),
+                                       .text(result.usage?.rawValue), .text(result.flagCodes.joined(separator: ",")),
+                                       .integer(result.onTownshipList ? 1 : 0)], arena: arena)
+                    let rc = insertResult.step()
+                    insertResult.reset()
+                    guard rc == 101 else { throw DatabaseError(message: insertResult.errorMessage(db)) }
                 }
+            }
+            try items.finish(db)
+            for (i, u) in UsageClass.allCases.enumerated() where usageCounts[i] > 0 { summary.usage[u.rawValue] = usageCounts[i] }
+            for (i, f) in Screener.flagOrder.enumerated() where flagCounts[i] > 0 { summary.flags[f] = flagCounts[i] }
+            for (t, name) in townships.enumerated() {
+                for (i, f) in Screener.flagOrder.enumerated() where townshipCounts[t][i] > 0 { summary.byTownship[name, default: [:]][f] = townshipCounts[t][i] }
             }
             summary.changes = try ScreeningDiff.compare(db, run: run)
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
@@ -64,18 +92,17 @@ extension FleetStore {
 /// The township list items: one stable id per (vehicle, township), kept across runs.
 final class ListItems {
     let run: Int64
-    private let find: Statement
-    private let insert: Statement
-    private let touchRun: Statement
+    private let db: Database
+    private let insert: RawStatement
     private var next: Int
 
     init(db: Database, run: Int64) throws {
         self.run = run
-        find = try db.makeStatement(sql: "SELECT item_id FROM screening_items WHERE plate = ? AND township = ?")
-        insert = try db.makeStatement(sql: """
+        insert = try RawStatement(db, """
             INSERT INTO screening_items (item_id, plate, township, first_run, last_run) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (plate, township) DO NOTHING
             """)
-        touchRun = try db.makeStatement(sql: "UPDATE screening_items SET last_run = ? WHERE item_id = ?")
+        self.db = db
         let max = try String.fetchOne(db, sql: "SELECT MAX(item_id) FROM screening_items") ?? "QD0000000"
         next = (Int(max.dropFirst(2)) ?? 0) + 1
     }
@@ -86,12 +113,20 @@ final class ListItems {
         return "QD" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
+    /// Gives a listed vehicle an item if it has none for its township.
     func touch(plate: String, township: String) throws {
-        if let existing = try String.fetchOne(find, arguments: [plate, township]) {
-            try touchRun.execute(arguments: [run, existing])
-        } else {
-            try insert.execute(arguments: [ListItems.id(next), plate, township, run, run])
-            next += 1
-        }
+        insert.bind([.text(ListItems.id(next)), .text(plate), .text(township), .integer(run), .integer(run)])
+        let rc = insert.step()
+        insert.reset()
+        guard rc == 101 else { throw DatabaseError(message: "screening_items: \(rc)") }
+        if db.changesCount > 0 { next += 1 }
+    }
+
+    /// Marks every item listed in this run (one statement, after the run's results are in).
+    func finish(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE screening_items SET last_run = ?
+            WHERE (plate, township) IN (SELECT plate, township FROM screening_results WHERE run_id = ? AND on_list = 1)
+            """, arguments: [run, run])
     }
 }

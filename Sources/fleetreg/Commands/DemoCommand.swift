@@ -55,6 +55,7 @@ struct DemoCommand: ParsableCommand {
         try showBulk(store: store, policy: policy, sampleDir: sampleDir, options: options, say: say)
         let demoDay = CivilDate(year: 2020, month: 11, day: 20)!
         try showScreeningAndPermits(store: store, sampleDir: sampleDir, options: options, asOf: demoDay, say: say)
+        try showWeeklyReport(store: store, policy: policy, asOf: demoDay, say: say)
         let example = try store.read { db in
             try String.fetchOne(db, sql: "SELECT plate FROM vehicles WHERE emission_declared IS NULL AND vehicle_type LIKE 'H1%' ORDER BY plate LIMIT 1")
         }

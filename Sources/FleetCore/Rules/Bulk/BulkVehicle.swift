@@ -15,11 +15,12 @@ public final class BulkVehicle: Sendable {
     /// Every filing of the plate, in use or withdrawn (§7.11: a withdrawn one counts as none).
     public let filings: [EnterpriseFiling]
 
-    public init(_ facts: VehicleFacts, inference: EmissionInference) {
-        plate = facts.plate
-        registration = facts.registration
-        emission = facts.registration?.emission(inference)
-        filings = facts.filings
+    /// The filings in use: enterprise id and the day from which each holds (`Int.min`: no date).
+    /// `isFiled` reads these for every gate row, without copying whole filings.
+    private let inUse: [(enterpriseID: String, from: Int)]
+
+    public convenience init(_ facts: VehicleFacts, inference: EmissionInference) {
+        self.init(facts, emission: facts.registration?.emission(inference))
     }
 
     /// The same, with the stage already assessed (the screener has it).
@@ -28,6 +29,7 @@ public final class BulkVehicle: Sendable {
         registration = facts.registration
         self.emission = emission
         filings = facts.filings
+        inUse = facts.filings.filter(\.inUse).map { ($0.enterpriseID, $0.filedOn?.dayNumber ?? Int.min) }
     }
 
     public var isDiesel: Bool { registration?.fuel.isDiesel == true }
@@ -37,7 +39,9 @@ public final class BulkVehicle: Sendable {
 
     /// Filed in use at the enterprise on the day (a filing dated later had not happened yet).
     public func isFiled(at enterpriseID: String, on day: CivilDate) -> Bool {
-        filings.contains { $0.enterpriseID == enterpriseID && $0.isInForce(on: day) }
+        // The same as `filings.contains { $0.enterpriseID == enterpriseID && $0.isInForce(on: day) }`.
+        for f in inUse where f.from <= day.dayNumber && f.enterpriseID == enterpriseID { return true }
+        return false
     }
 }
 
