@@ -44,8 +44,14 @@ extension FleetStore {
     /// is judged once (`BulkGateJudge`).
     public func scanGateLog(from: CivilDateTime, to: CivilDateTime, rules: BulkRules, timeline: AlertTimeline,
                             _ body: (GatePassage) throws -> Void) throws -> GateScanTotals {
+        try scanGateLog(from: from, to: to, rules: rules, timeline: timeline, chunkSize: 1 << 16, body)
+    }
+
+    /// The same with the chunk size chosen (tests cross chunk boundaries with small ones).
+    func scanGateLog(from: CivilDateTime, to: CivilDateTime, rules: BulkRules, timeline: AlertTimeline, chunkSize: Int,
+                     _ body: (GatePassage) throws -> Void) throws -> GateScanTotals {
         try read { db in
-            var scan = try GateLogScan(db: db, rules: rules, timeline: timeline)
+            var scan = try GateLogScan(db: db, rules: rules, timeline: timeline, chunkSize: chunkSize)
             return try scan.run(from: from, to: to, body)
         }
     }
@@ -76,16 +82,17 @@ struct GateLogScan {
 
     /// Rows waiting for their plates' facts: enterprise index, vehicle index, time (seconds, CST).
     var chunk: [(enterprise: Int, vehicle: Int, at: Int)] = []
-    static let chunkSize = 1 << 16
+    let chunkSize: Int
 
-    init(db: Database, rules: BulkRules, timeline: AlertTimeline) throws {
+    init(db: Database, rules: BulkRules, timeline: AlertTimeline, chunkSize: Int = 1 << 16) throws {
         self.db = db
+        self.chunkSize = chunkSize
         self.rules = rules
         self.timeline = timeline
         judge = BulkGateJudge(rules: rules)
         enterprises = try FleetStore.enterprises(db)
         enterpriseByText = Dictionary(uniqueKeysWithValues: enterprises.enumerated().map { ($0.element.id, $0.offset) })
-        chunk.reserveCapacity(Self.chunkSize)
+        chunk.reserveCapacity(chunkSize)
     }
 
     mutating func run(from: CivilDateTime, to: CivilDateTime, _ body: (GatePassage) throws -> Void) throws -> GateScanTotals {
@@ -111,7 +118,7 @@ struct GateLogScan {
                 throw StoreCorruption(message: "gate_log: bad passed_at \(st.text(2) ?? "") for \(st.text(1) ?? "")")
             }
             chunk.append((e, vehicle(h), at))
-            if chunk.count == Self.chunkSize { try flush(body) }
+            if chunk.count >= chunkSize { try flush(body) }
         }
         try flush(body)
         totals.plates = vehicles.count

@@ -67,7 +67,7 @@ public struct Importer {
 
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         try store.writer.writeWithoutTransaction { db in
-            let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_IMPORT_CACHE_KB"] ?? "") ?? 65_536
+            let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_IMPORT_CACHE_KB"] ?? "") ?? 32_768
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             try db.inTransaction(.immediate) {
