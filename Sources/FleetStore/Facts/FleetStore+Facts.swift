@@ -12,7 +12,8 @@ extension FleetStore: FactStore {
         let plate = Plate.normalize(raw)
         do {
             var facts = VehicleFacts(plate: plate)
-            let v = try RawStatement(db, EvidenceQueries.select(EvidenceQueries.vehicles, plate: true))
+            let v = try RawStatement(cached: db, EvidenceQueries.select(EvidenceQueries.vehicles, plate: true))
+            defer { v.reset() }
             v.bind(.text(plate), at: 1)
             if try v.next(db) {
                 let (reg, source) = try EvidenceQueries.registration(v)
@@ -21,7 +22,8 @@ extension FleetStore: FactStore {
                 facts.sameVIN = try EvidenceQueries.sharedVINs(db, vin: reg.vin.text)
             }
             func all<T>(_ sql: String, _ decode: (RawStatement) -> T?) throws -> [T] {
-                let st = try RawStatement(db, EvidenceQueries.select(sql, plate: true))
+                let st = try RawStatement(cached: db, EvidenceQueries.select(sql, plate: true))
+                defer { st.reset() }
                 st.bind(.text(plate), at: 1)
                 var out: [T] = []
                 while try st.next(db) { if let v = decode(st) { out.append(v) } }
@@ -46,7 +48,7 @@ extension FleetStore: FactStore {
 
 extension EvidenceQueries {
     static func sharedVINs(_ db: Database, vin: String) throws -> [SameVINPlate] {
-        try Row.fetchAll(db, sql: "SELECT plate, status, status_date FROM vehicles WHERE vin = ? ORDER BY plate", arguments: [vin]).map {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT plate, status, status_date FROM vehicles WHERE vin = ? ORDER BY plate"), arguments: [vin]).map {
             SameVINPlate(plate: $0[0], status: VehicleStatus(letters: $0[1]), statusDate: ($0[2] as String?).flatMap { CivilDate(parsing: $0) })
         }
     }

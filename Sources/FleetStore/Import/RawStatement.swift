@@ -15,6 +15,13 @@ struct RawStatement {
         statement = try db.makeStatement(sql: sql)
     }
 
+    /// A statement prepared once per connection and reused (GRDB's statement cache): for
+    /// queries run once per decision, such as the permit desk's facts.
+    init(cached db: Database, _ sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+        sqlite3_reset(statement.sqliteStatement)
+    }
+
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     @inline(__always)
