@@ -32,7 +32,7 @@ public enum SVG {
             case "'": out += "&#39;"
             default:
                 // XML 1.0 forbids most control characters, even escaped.
-                if c.value < 0x20 && c != "\n" && c != "\t" { continue }
+                if (c.value < 0x20 && c != "\n" && c != "\t") || c.value == 0xFFFE || c.value == 0xFFFF { continue }
                 out.unicodeScalars.append(c)
             }
         }

@@ -183,23 +183,11 @@ public enum XLSXWriter {
         return out
     }
 
-    /// Text escaped for XML, without the characters XML 1.0 cannot hold.
+    /// Text escaped for XML, without the characters XML 1.0 cannot hold (one escaper for the
+    /// charts, the report and the workbooks: `SVG.escape`; a cell keeps its carriage returns).
     static func escape(_ s: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(s.unicodeScalars.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        s.contains("\r") ? s.split(separator: "\r", omittingEmptySubsequences: false).map { SVG.escape(String($0)) }.joined(separator: "\r")
+                          : SVG.escape(s)
     }
 
     /// A cell's text cut at Excel's limit of 32,767 characters.

@@ -139,12 +139,7 @@ final class ImportLoop<Kind: ImportKind> {
         if droppedIndexes.isEmpty {
             // Indexes in place: a key conflict is a duplicate inside this file.
             let rc = insertRow(values, hash: hash, line: line)
-            if rc & 0xFF == SQLITE_CONSTRAINT {
-                lineOfKey.bind(key)
-                let first = lineOfKey.step() == SQLITE_ROW ? Int(lineOfKey.int64(0)) : 0
-                lineOfKey.reset()
-                return .duplicate(firstLine: first)
-            }
+            if rc & 0xFF == SQLITE_CONSTRAINT { return .duplicate(firstLine: firstLine(of: key)) }
             try check(rc, insert)
             return .inserted
         }
@@ -155,13 +150,8 @@ final class ImportLoop<Kind: ImportKind> {
             }
         }
         let rc = insertRow(values, hash: hash, line: line)
-        if rc & 0xFF == SQLITE_CONSTRAINT {
-            // A key constraint declared inline in the table (an index that cannot be dropped).
-            lineOfKey.bind(key)
-            let first = lineOfKey.step() == SQLITE_ROW ? Int(lineOfKey.int64(0)) : 0
-            lineOfKey.reset()
-            return .duplicate(firstLine: first)
-        }
+        // A key constraint declared inline in the table (an index that cannot be dropped).
+        if rc & 0xFF == SQLITE_CONSTRAINT { return .duplicate(firstLine: firstLine(of: key)) }
         try check(rc, insert)
         let rowid = sqlite3_last_insert_rowid(db.sqliteConnection)
         if keyRows[keyHash] == nil { keyRows[keyHash] = rowid } else { collidedRows[keyHash, default: []].append(rowid) }
@@ -171,6 +161,13 @@ final class ImportLoop<Kind: ImportKind> {
             collidedRows = [:]
         }
         return .inserted
+    }
+
+    /// The line of this file where a key was first stored.
+    private func firstLine(of key: [SQLValue]) -> Int {
+        lineOfKey.bind(key)
+        defer { lineOfKey.reset() }
+        return lineOfKey.step() == SQLITE_ROW ? Int(lineOfKey.int64(0)) : 0
     }
 
     /// The stored row's line when its key equals `key` exactly.
