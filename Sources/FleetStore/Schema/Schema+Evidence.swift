@@ -9,7 +9,7 @@ extension Schema {
         try db.execute(sql: """
             CREATE TABLE muck_approvals (
                 id INTEGER PRIMARY KEY,
-                approval_no TEXT NOT NULL UNIQUE,
+                approval_no TEXT NOT NULL,
                 plate TEXT NOT NULL,
                 company TEXT NOT NULL,
                 valid_from TEXT NOT NULL,
@@ -25,7 +25,7 @@ extension Schema {
 
             CREATE TABLE transport_licenses (
                 id INTEGER PRIMARY KEY,
-                license_no TEXT NOT NULL UNIQUE,
+                license_no TEXT NOT NULL,
                 plate TEXT NOT NULL,
                 operator TEXT NOT NULL,
                 scope TEXT,
@@ -38,7 +38,7 @@ extension Schema {
 
             CREATE TABLE enterprises (
                 id INTEGER PRIMARY KEY,
-                enterprise_id TEXT NOT NULL UNIQUE,
+                enterprise_id TEXT NOT NULL,
                 name TEXT NOT NULL,
                 township TEXT NOT NULL,
                 in_built_up_area INTEGER NOT NULL,
@@ -56,14 +56,13 @@ extension Schema {
                 in_use INTEGER NOT NULL,
                 batch_id INTEGER NOT NULL REFERENCES import_batches(id),
                 source_line INTEGER NOT NULL,
-                row_hash INTEGER NOT NULL,
-                UNIQUE (enterprise_id, plate)
+                row_hash INTEGER NOT NULL
             );
             CREATE INDEX enterprise_fleet_plate ON enterprise_fleet(plate);
 
             CREATE TABLE sanitation_fleet (
                 id INTEGER PRIMARY KEY,
-                plate TEXT NOT NULL UNIQUE,
+                plate TEXT NOT NULL,
                 operator TEXT NOT NULL,
                 purchased_on TEXT NOT NULL,
                 area TEXT,
@@ -74,7 +73,7 @@ extension Schema {
 
             CREATE TABLE inspections (
                 id INTEGER PRIMARY KEY,
-                record_key TEXT NOT NULL UNIQUE,
+                record_key TEXT NOT NULL,
                 record_no TEXT,
                 checked_at TEXT NOT NULL,
                 checked_on TEXT NOT NULL,
@@ -98,14 +97,13 @@ extension Schema {
                 material TEXT,
                 batch_id INTEGER NOT NULL REFERENCES import_batches(id),
                 source_line INTEGER NOT NULL,
-                row_hash INTEGER NOT NULL,
-                UNIQUE (enterprise_id, plate, passed_at, direction)
+                row_hash INTEGER NOT NULL
             );
             CREATE INDEX gate_log_passed_at ON gate_log(passed_at);
 
             CREATE TABLE alerts (
                 id INTEGER PRIMARY KEY,
-                alert_key TEXT NOT NULL UNIQUE,
+                alert_key TEXT NOT NULL,
                 document_no TEXT,
                 level TEXT NOT NULL,
                 starts_at TEXT NOT NULL,
@@ -118,13 +116,22 @@ extension Schema {
 
             CREATE TABLE townships (
                 id INTEGER PRIMARY KEY,
-                name TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
                 code TEXT,
                 aliases TEXT,
                 batch_id INTEGER NOT NULL REFERENCES import_batches(id),
                 source_line INTEGER NOT NULL,
                 row_hash INTEGER NOT NULL
             );
+            CREATE UNIQUE INDEX muck_approvals_key ON muck_approvals(approval_no);
+            CREATE UNIQUE INDEX transport_licenses_key ON transport_licenses(license_no);
+            CREATE UNIQUE INDEX enterprises_key ON enterprises(enterprise_id);
+            CREATE UNIQUE INDEX sanitation_fleet_key ON sanitation_fleet(plate);
+            CREATE UNIQUE INDEX inspections_key ON inspections(record_key);
+            CREATE UNIQUE INDEX alerts_key ON alerts(alert_key);
+            CREATE UNIQUE INDEX townships_key ON townships(name);
+            CREATE UNIQUE INDEX enterprise_fleet_key ON enterprise_fleet(enterprise_id, plate);
+            CREATE UNIQUE INDEX gate_log_key ON gate_log(enterprise_id, plate, passed_at, direction);
             """)
     }
 }

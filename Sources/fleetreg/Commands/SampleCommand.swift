@@ -16,7 +16,7 @@ struct SampleCommand: ParsableCommand {
         @Option(name: .long, help: "The folder to write into (created if needed).") var out: String
 
         func validate() throws {
-            guard vehicles > 0 else { throw ValidationError("--vehicles must be positive") }
+            guard (1...10_000_000).contains(vehicles) else { throw ValidationError("--vehicles must be from 1 to 10,000,000") }
         }
 
         func run() throws {
