@@ -23,7 +23,7 @@ public final class FleetStore {
             // Reads through the OS page cache instead of a read() per page: a screening run
             // walks the vehicles in plate order, which is random order in the table (measured:
             // 17 % of a 1M-vehicle run was pread calls before this).
-            try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+            try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }
         writer = try DatabaseQueue(path: path, configuration: config)
         try Schema.migrator.migrate(writer)

@@ -67,14 +67,14 @@ public struct Importer {
 
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         try store.writer.writeWithoutTransaction { db in
-            let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_IMPORT_CACHE_KB"] ?? "") ?? 32_768
+            let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_IMPORT_CACHE_KB"] ?? "") ?? 8_192
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKB)")
             // Writing gains nothing from the memory map, and its pages would count in the
             // import's memory (the target is under 200 MB whatever the file size).
             try db.execute(sql: "PRAGMA mmap_size = 0")
             defer {
                 try? db.execute(sql: "PRAGMA cache_size = -2000")
-                try? db.execute(sql: "PRAGMA mmap_size = 2147483648")
+                try? db.execute(sql: "PRAGMA mmap_size = 268435456")
             }
             try db.inTransaction(.immediate) {
                 try db.execute(sql: """
