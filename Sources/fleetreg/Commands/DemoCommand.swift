@@ -63,7 +63,9 @@ struct DemoCommand: ParsableCommand {
         let db = "--db \(dbPath)"
         print("  swift run fleetreg vehicle show \(example ?? "豫A12345") \(db)")
         print("  swift run fleetreg vehicle show \(example ?? "豫A12345") \(db) --format json")
-        print("  swift run fleetreg import vehicles \(sampleDir)/bad/missing-column.csv \(db)")
+        if fm.fileExists(atPath: sampleDir + "/bad/missing-column.csv") {
+            print("  swift run fleetreg import vehicles \(sampleDir)/bad/missing-column.csv \(db)")
+        }
         print("  swift run fleetreg quota status --as-of \(policy.document.effectiveFrom) \(db) --lang zh")
         print("  swift run fleetreg screen list --flag UNAPPROVED_MUCK --as-of \(demoDay) \(db)")
         print("  swift run fleetreg permit check \(example ?? "豫A12345") --as-of \(demoDay) \(db)")

@@ -89,22 +89,14 @@ public struct PermitRules: Sendable {
                 needs: Message("NEEDS_USAGE", zh: "渣土核准、道路运输证、重点企业备案、环卫登记或乡镇核实之一", en: "a verified use: muck approval, transport certificate, enterprise filing, sanitation fleet or township confirmation"),
                 facts: usageFlags.map { UsedFact(name: "flag", value: $0.code) })
         }
-        if app.purpose == .bulk, let enterprise, enterprise.inBuiltUpArea, let reg, reg.fuel.isDiesel, let emission,
-           let builtUpFrom = CivilDateTime(parsing: policy.bulk.builtUpFrom)?.date, app.to >= builtUpFrom {
-            let used = [emission.usedFact(firstRegistered: reg.firstRegistered), UsedFact(name: "fuel", value: reg.fuel.code),
-                        UsedFact(name: "enterprise", value: "\(enterprise.id) \(enterprise.name)", basis: "in the built-up area")]
-            let needs = Message("NEEDS_STAGE_BULK", zh: "\(policy.bulk.maxStage.chineseName)以上排放标准或非柴油车", en: "newer than China \(policy.bulk.maxStage), or not diesel")
-            switch emission.isAtMost(policy.bulk.maxStage) {
-            case true?:
-                add("BULK_BUILTUP_STANDARD", .deny, Message("BULK_BUILTUP_STANDARD", zh: "\(enterprise.name)位于建成区，\(builtUpFrom)起禁止\(emission.chineseName)柴油货车运输",
-                                                                   en: "\(enterprise.name) is in the built-up area: diesel trucks of China \(policy.bulk.maxStage) or older banned from \(builtUpFrom) (stage \(emission.code))"),
-                    needs: needs, facts: used)
-            case nil:
-                add("BULK_BUILTUP_STANDARD", .refer, Message("EMISSION_UNCERTAIN", zh: "排放标准不确定（\(emission.chineseName)），需核验", en: "emission stage uncertain (\(emission.code)): check the papers"),
-                    needs: needs, facts: used)
-            case false?:
-                break
-            }
+        // BULK_BUILTUP_STANDARD is the gate rule of §5 (BulkRules), in force here when the period
+        // reaches the ban's start; the desk does not ask whether the truck is filed (§7.11).
+        if app.purpose == .bulk, let enterprise {
+            let gate = BulkRules(policy: policy)
+            let situation = BulkSituation(builtUpRuleInForce: enterprise.inBuiltUpArea && app.to >= gate.builtUpFrom.date,
+                                          alertLevel: nil, alertRuleInForce: false, filed: true)
+            reasons += gate.reasons(BulkVehicle(facts, inference: screener.inference), enterprise: enterprise, situation: situation)
+                .filter { $0.code == "BULK_BUILTUP_STANDARD" }
         }
         if app.days > policy.permit.maxPeriodDays {
             add("PERIOD_TOO_LONG", .deny, Message("PERIOD_TOO_LONG", zh: "通行期\(app.days)天，超过\(policy.permit.maxPeriodDays)天", en: "period of \(app.days) days, over \(policy.permit.maxPeriodDays)"),
