@@ -5,34 +5,8 @@ import FleetCore
 
 // The evidence files of the sample generator (data.md, every kind but `vehicles`).
 
-/// Splits one CSV line (RFC 4180 quoting, CRLF ending) into its fields.
-private func fields(_ line: String) -> [String] {
-    var s = Substring(line)
-    if s.hasSuffix("\r\n") { s = s.dropLast() }
-    var out: [String] = []
-    var field = ""
-    var quoted = false
-    var chars = s.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-        pending = nil
-        if quoted {
-            if c == "\"" {
-                if let n = chars.next() {
-                    if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
-                } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" && field.isEmpty {
-            quoted = true
-        } else if c == "," {
-            out.append(field); field = ""
-        } else {
-            field.append(c)
-        }
-    }
-    out.append(field)
-    return out
-}
+/// Splits one CSV line into its fields (the helper of SampleGeneratorTests).
+private func fields(_ line: String) -> [String] { splitCSVLine(line) }
 
 private let vehicleFields: [VehicleRegistration.Field] = [
     .plate, .plateType, .vin, .vehicleType, .useNature, .fuel, .emissionStandard, .firstRegistered,

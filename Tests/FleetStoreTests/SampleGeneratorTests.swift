@@ -4,7 +4,7 @@ import FleetCore
 @testable import FleetReports
 
 /// Splits one CSV line (RFC 4180 quoting, CRLF ending) into its fields.
-private func splitCSVLine(_ line: String) -> [String] {
+func splitCSVLine(_ line: String) -> [String] {
     var s = Substring(line)
     if s.hasSuffix("\r\n") { s = s.dropLast() }   // CRLF is one Character
     var fields: [String] = []
