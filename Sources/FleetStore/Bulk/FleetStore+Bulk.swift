@@ -43,6 +43,7 @@ enum BulkFacts {
         for p in plates { out[p] = VehicleFacts(plate: p) }
         var batch: [String] = []
         batch.reserveCapacity(batchSize)
+        let decoder = FactDecoder()
         func flush() throws {
             guard !batch.isEmpty else { return }
             let marks = "(" + Array(repeating: "?", count: batch.count).joined(separator: ",") + ")"
@@ -50,7 +51,7 @@ enum BulkFacts {
             let vehicles = try RawStatement(db, EvidenceQueries.vehicles + " WHERE plate IN " + marks)
             vehicles.bind(values)
             while try vehicles.next(db) {
-                let (reg, source) = try EvidenceQueries.registration(vehicles)
+                let (reg, source) = try EvidenceQueries.registration(vehicles, decoder)
                 out[reg.plate.text]?.registration = reg
                 out[reg.plate.text]?.registrationSource = source
             }

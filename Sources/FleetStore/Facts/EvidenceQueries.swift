@@ -11,40 +11,40 @@ enum EvidenceQueries {
 
     static let vehicles = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, owner, address, township, township_source, status, status_date, phone, batch_id, source_line FROM vehicles"
 
-    static func registration(_ r: RawStatement) throws -> (VehicleRegistration, FactSource) {
+    static func registration(_ r: RawStatement, _ d: FactDecoder = FactDecoder()) throws -> (VehicleRegistration, FactSource) {
         let plateText = r.string(0)
-        guard let type = VehicleType.table.lookup(r.string(4)), let use = UseNature.table.lookup(r.string(5)),
-              let fuel = Fuel.table.lookup(r.string(6)), let first = CivilDate(parsing: r.string(8)) else {
+        guard let type = d.vehicleType.value(r, 4), let use = d.useNature.value(r, 5),
+              let fuel = d.fuel.value(r, 6), let first = r.date(8) else {
             throw StoreCorruption(message: "vehicle \(plateText) has codes that no longer validate")
         }
         let reg = VehicleRegistration(
-            plate: try Plate.parse(plateText), plateType: r.text(1).flatMap { PlateType.lookup($0) },
+            plate: try Plate.parse(plateText), plateType: d.plateType.value(r, 1),
             vin: try VIN.parse(r.string(2)), vehicleType: type, useNature: use, fuel: fuel,
-            declaredStage: r.text(7).flatMap { EmissionStage.parse($0) }, firstRegistered: first,
-            grossMassKg: r.intOrNil(9), owner: r.string(10), address: r.text(11), township: r.string(12),
-            townshipSource: TownshipTable.Source(rawValue: r.string(13)) ?? .declared,
-            status: VehicleStatus(letters: r.string(14)), statusDate: r.text(15).flatMap { CivilDate(parsing: $0) },
+            declaredStage: d.stage.value(r, 7), firstRegistered: first,
+            grossMassKg: r.intOrNil(9), owner: r.string(10), address: r.text(11), township: d.township.value(r, 12),
+            townshipSource: d.townshipSource.value(r, 13),
+            status: d.status.value(r, 14), statusDate: r.date(15),
             phone: r.text(16))
         return (reg, FactSource(batch: r.int64(17), line: r.int(18)))
     }
 
     static let muckApprovals = "SELECT plate, approval_no, company, valid_from, valid_to, revoked, batch_id, source_line FROM muck_approvals"
     static func muckApproval(_ r: RawStatement) -> MuckApproval? {
-        guard let from = CivilDate(parsing: r.string(3)), let to = CivilDate(parsing: r.string(4)) else { return nil }
+        guard let from = r.date(3), let to = r.date(4) else { return nil }
         return MuckApproval(approvalNo: r.string(1), company: r.string(2), validFrom: from, validTo: to, revoked: r.bool(5),
                             source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
     static let transportLicenses = "SELECT plate, license_no, operator, scope, valid_to, batch_id, source_line FROM transport_licenses"
     static func transportLicense(_ r: RawStatement) -> TransportLicense? {
-        guard let to = CivilDate(parsing: r.string(4)) else { return nil }
+        guard let to = r.date(4) else { return nil }
         return TransportLicense(licenseNo: r.string(1), operatorName: r.string(2), scope: r.text(3), validTo: to,
                                 source: FactSource(batch: r.int64(5), line: r.int(6)))
     }
 
     static let sanitation = "SELECT plate, operator, purchased_on, area, batch_id, source_line FROM sanitation_fleet"
     static func sanitationEntry(_ r: RawStatement) -> SanitationEntry? {
-        guard let bought = CivilDate(parsing: r.string(2)) else { return nil }
+        guard let bought = r.date(2) else { return nil }
         return SanitationEntry(operatorName: r.string(1), purchasedOn: bought, area: r.text(3), source: FactSource(batch: r.int64(4), line: r.int(5)))
     }
 
@@ -54,22 +54,22 @@ enum EvidenceQueries {
         """
     static func filing(_ r: RawStatement) -> EnterpriseFiling? {
         EnterpriseFiling(enterpriseID: r.string(1), enterpriseName: r.string(2), enterpriseTownship: r.string(3), inBuiltUpArea: r.bool(4),
-                         filedOn: r.text(5).flatMap { CivilDate(parsing: $0) }, inUse: r.bool(6),
+                         filedOn: r.date(5), inUse: r.bool(6),
                          source: FactSource(batch: r.int64(7), line: r.int(8)))
     }
 
     static let inspections = "SELECT plate, record_key, checked_at, kind, result, location, batch_id, source_line FROM inspections"
-    static func inspection(_ r: RawStatement) -> InspectionRecord? {
-        guard let at = CivilDateTime(parsing: r.string(2)), let kind = InspectionKind(rawValue: r.string(3)),
-              let result = InspectionResult(rawValue: r.string(4)) else { return nil }
-        return InspectionRecord(recordKey: r.string(1), checkedAt: at, kind: kind, result: result, location: r.text(5),
+    static func inspection(_ r: RawStatement, _ d: FactDecoder = FactDecoder()) -> InspectionRecord? {
+        guard let at = r.dateTime(2), let kind = d.inspectionKind.value(r, 3),
+              let result = d.inspectionResult.value(r, 4) else { return nil }
+        return InspectionRecord(recordKey: r.string(1), checkedAt: at, kind: kind, result: result, location: d.location.value(r, 5),
                                 source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
     static let findings = "SELECT plate, item_id, township, conclusion, confirmed_usage, investigated_on, batch_id, source_line FROM findings"
-    static func finding(_ r: RawStatement) -> TownshipFinding? {
-        guard let conclusion = FindingConclusion(rawValue: r.string(3)), let on = CivilDate(parsing: r.string(5)) else { return nil }
-        return TownshipFinding(itemID: r.string(1), township: r.string(2), conclusion: conclusion, confirmedUsage: r.text(4),
+    static func finding(_ r: RawStatement, _ d: FactDecoder = FactDecoder()) -> TownshipFinding? {
+        guard let conclusion = d.conclusion.value(r, 3), let on = r.date(5) else { return nil }
+        return TownshipFinding(itemID: r.string(1), township: d.township.value(r, 2), conclusion: conclusion, confirmedUsage: r.text(4),
                                investigatedOn: on, source: FactSource(batch: r.int64(6), line: r.int(7)))
     }
 
@@ -86,4 +86,21 @@ enum EvidenceQueries {
         }
         return out
     }
+}
+
+/// Memos for the columns with few distinct texts, one set per stream (see `ColumnMemo`).
+/// Each decodes exactly as the text would be decoded without it.
+final class FactDecoder {
+    let vehicleType = ColumnMemo<VehicleType?> { $0.flatMap { VehicleType.table.lookup($0) } }
+    let useNature = ColumnMemo<UseNature?> { $0.flatMap { UseNature.table.lookup($0) } }
+    let fuel = ColumnMemo<Fuel?> { $0.flatMap { Fuel.table.lookup($0) } }
+    let plateType = ColumnMemo<PlateType?> { $0.flatMap { PlateType.lookup($0) } }
+    let stage = ColumnMemo<EmissionStage?> { $0.flatMap { EmissionStage.parse($0) } }
+    let township = ColumnMemo<String> { $0 ?? "" }
+    let townshipSource = ColumnMemo<TownshipTable.Source> { TownshipTable.Source(rawValue: $0 ?? "") ?? .declared }
+    let status = ColumnMemo<VehicleStatus> { VehicleStatus(letters: $0 ?? "") }
+    let inspectionKind = ColumnMemo<InspectionKind?> { InspectionKind(rawValue: $0 ?? "") }
+    let inspectionResult = ColumnMemo<InspectionResult?> { InspectionResult(rawValue: $0 ?? "") }
+    let location = ColumnMemo<String?> { $0 }
+    let conclusion = ColumnMemo<FindingConclusion?> { FindingConclusion(rawValue: $0 ?? "") }
 }

@@ -33,8 +33,8 @@ extension FleetStore: FactStore {
             facts.transportLicenses = try all(EvidenceQueries.transportLicenses, EvidenceQueries.transportLicense)
             facts.sanitation = try all(EvidenceQueries.sanitation, EvidenceQueries.sanitationEntry)
             facts.filings = try all(EvidenceQueries.filings, EvidenceQueries.filing)
-            facts.inspections = try all(EvidenceQueries.inspections, EvidenceQueries.inspection)
-            facts.findings = try all(EvidenceQueries.findings, EvidenceQueries.finding)
+            facts.inspections = try all(EvidenceQueries.inspections) { EvidenceQueries.inspection($0) }
+            facts.findings = try all(EvidenceQueries.findings) { EvidenceQueries.finding($0) }
             return facts
         }
     }
@@ -94,12 +94,13 @@ struct FactStream {
 
     func forEach(_ body: (VehicleFacts) throws -> Void) throws {
         let vehicles = try RawStatement(db, EvidenceQueries.select(EvidenceQueries.vehicles, plate: false))
+        let decoder = FactDecoder()
         let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, decode: EvidenceQueries.muckApproval)
         let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, decode: EvidenceQueries.transportLicense)
         let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, decode: EvidenceQueries.sanitationEntry)
         let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, decode: EvidenceQueries.filing)
-        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, decode: EvidenceQueries.inspection)
-        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, decode: EvidenceQueries.finding)
+        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections) { EvidenceQueries.inspection($0, decoder) }
+        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings) { EvidenceQueries.finding($0, decoder) }
         let shared = try EvidenceQueries.sharedVINs(db)
 
         func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
@@ -116,11 +117,13 @@ struct FactStream {
         /// inspections and findings can make such a plate matter (the evidence flags).
         func unregistered(before limit: String?) throws {
             while true {
+                // The smallest head, without an array per vehicle (one showed in the profile).
                 var smallest: String?
-                for next in [inspections.nextPlate, findings.nextPlate, approvals.nextPlate, licenses.nextPlate,
-                             sanitation.nextPlate, filings.nextPlate] {
+                func consider(_ next: String?) {
                     if let n = next, smallest.map({ before(n, $0) }) ?? true { smallest = n }
                 }
+                consider(inspections.nextPlate); consider(findings.nextPlate); consider(approvals.nextPlate)
+                consider(licenses.nextPlate); consider(sanitation.nextPlate); consider(filings.nextPlate)
                 guard let p = smallest, limit.map({ before(p, $0) }) ?? true else { return }
                 var facts = VehicleFacts(plate: p)
                 try fill(&facts)
@@ -129,7 +132,7 @@ struct FactStream {
         }
 
         while try vehicles.next(db) {
-            let (reg, source) = try EvidenceQueries.registration(vehicles)
+            let (reg, source) = try EvidenceQueries.registration(vehicles, decoder)
             try unregistered(before: reg.plate.text)
             var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
             facts.sameVIN = shared[reg.vin.text] ?? []
