@@ -6,7 +6,9 @@ extension FleetStore {
     /// Screens every vehicle as of a date with FleetCore's `Screener`, records the run (its
     /// figures, the flagged vehicles, the township list items) and compares it with the
     /// previous run. One pass over the store, streamed.
-    public func runScreening(asOf: CivilDate, screener: Screener, operatorName: String) throws -> ScreeningRunSummary {
+    /// `progress` is called every 100,000 plates with the count so far.
+    public func runScreening(asOf: CivilDate, screener: Screener, operatorName: String,
+                             progress: ((Int) -> Void)? = nil) throws -> ScreeningRunSummary {
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         return try write { db in
             try db.execute(sql: """
@@ -29,7 +31,10 @@ extension FleetStore {
             var townships: [String] = []
             var townshipIndex: [String: Int] = [:]
             var townshipCounts: [[Int]] = []
+            var seen = 0
             try FactStream(db: db).forEach { facts in
+                seen += 1
+                if seen % 100_000 == 0 { progress?(seen) }
                 let result = screener.screen(facts, asOf: asOf)
                 let registered = facts.registration != nil
                 guard result.inScope || (!registered && !result.flags.isEmpty) else { return }

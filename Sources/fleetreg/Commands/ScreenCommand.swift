@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FleetCore
 import FleetStore
@@ -18,8 +19,11 @@ struct ScreenRunCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let date = try DateArgument.date(asOf)
+        let progress: ((Int) -> Void)? = Output.stderrIsTerminal
+            ? { n in FileHandle.standardError.write(Data("\r  \(n) …".utf8)) } : nil
         let summary = try store.runScreening(asOf: date, screener: try global.makeScreener(store: store, asOf: date),
-                                             operatorName: global.operatorName)
+                                             operatorName: global.operatorName, progress: progress)
+        if progress != nil && summary.vehicles >= 100_000 { FileHandle.standardError.write(Data("\r".utf8)) }
         if global.format == .json { return try Output.json(summary) }
         print(ScreeningText.summary(summary, lang: global.language))
     }
