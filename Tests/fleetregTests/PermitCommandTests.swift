@@ -112,27 +112,6 @@ import Testing
         #expect(p.terminationStatus == 0, "sqlite3 \(sql)")
     }
 
-    /// RFC 4180 with quotes and CRLF, enough for the result CSV (a BOM is dropped).
-    static func csvRows(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var chars = Array(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\r\n" || c == "\n" || c == "\r" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(c) }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
-    }
 
     // MARK: permit check
 
@@ -386,7 +365,7 @@ import Testing
         let resultPath = dir.appendingPathComponent("apps-result.csv").path
         #expect(j["result"] as? String == resultPath)
 
-        let rows = Self.csvRows(try String(contentsOfFile: resultPath, encoding: .utf8))
+        let rows = CLIRunner.csvRows(try String(contentsOfFile: resultPath, encoding: .utf8))
         #expect(rows.first == ["号牌号码", "用途", "企业编号", "起始日期", "截止日期", "申请人", "decision", "reasons", "permit_number"])
         let body = Array(rows.dropFirst())
         #expect(body.count == 5)
@@ -433,7 +412,7 @@ import Testing
         let j = try json(["permit", "batch", file.path, "--as-of", Self.asOf, "--skip-invalid", "--out", out.path], db: db)
         #expect(j["decided"] as? Int == 2 && j["invalid"] as? Int == 6)
         #expect(j["outcomes"] as? [String: Int] == ["allow": 1, "refer": 1])
-        let rows = Self.csvRows(try String(contentsOfFile: out.path, encoding: .utf8))
+        let rows = CLIRunner.csvRows(try String(contentsOfFile: out.path, encoding: .utf8))
         #expect(rows.dropFirst().map { $0[0] } == [Self.allowed, Self.stranger])
         #expect(try logEntries(db).count == 2)
         #expect(try permits(db).compactMap { $0["number"] as? String } == ["XM2020000001"])

@@ -55,32 +55,6 @@ import Testing
         #expect(r["committed"] as? Bool == true && r["inserted"] as? Int == 3)
     }
 
-    /// RFC 4180, enough for the exported lists (quoted fields, CRLF).
-    static func parseCSV(_ text: String) -> [[String]] {
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var chars = Array(text)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if quoted {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                row.append(field); field = ""
-            } else if c == "\r\n" || c == "\n" || c == "\r" {
-                row.append(field); field = ""; rows.append(row); row = []
-            } else {
-                field.append(c)
-            }
-            i += 1
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
-    }
 
     static func csvLine(_ fields: [String]) -> String {
         fields.map { f in
@@ -94,7 +68,7 @@ import Testing
 
     /// The phones of SampleData by plate.
     static func phones() throws -> [String: String] {
-        let rows = parseCSV(try String(contentsOf: vehicles, encoding: .utf8))
+        let rows = CLIRunner.csvRows(try String(contentsOf: vehicles, encoding: .utf8))
         let plate = rows[0].firstIndex(of: "号牌号码")!, phone = rows[0].firstIndex(of: "联系电话")!
         return Dictionary(rows.dropFirst().map { ($0[plate], $0[phone]) }, uniquingKeysWith: { a, _ in a })
     }
@@ -190,7 +164,7 @@ import Testing
 
         let csv = try CLIRunner.run(["screen", "list", "--as-of", "2020-11-15", "--township", "未登记", "--format", "csv"], db: db)
         #expect(csv.status == 0)
-        let rows = Self.parseCSV(csv.stdout)
+        let rows = CLIRunner.csvRows(csv.stdout)
         #expect(rows.first == ["plate", "township", "usage", "flags", "on_list", "item_id"])
         #expect(rows.dropFirst().map { $0[0] } == [Self.unregistered])
 
@@ -222,7 +196,7 @@ import Testing
             let township = String(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent.dropFirst("2020-11-15-".count))
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
             #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(path)")
-            let rows = Self.parseCSV(String(decoding: bytes, as: UTF8.self))
+            let rows = CLIRunner.csvRows(String(decoding: bytes, as: UTF8.self))
             #expect(rows.first == Self.header, "\(path)")
             let data = rows.dropFirst()
             #expect(!data.isEmpty)
@@ -292,7 +266,7 @@ import Testing
         _ = try json(["screen", "export", "--out", out.path, "--as-of", "2020-11-15"], db: db)
 
         let exported = out.appendingPathComponent("2020-11-15-白寨镇.csv")
-        var rows = Self.parseCSV(try String(contentsOf: exported, encoding: .utf8))
+        var rows = CLIRunner.csvRows(try String(contentsOf: exported, encoding: .utf8))
         let header = rows.removeFirst()
         func index(_ plate: String) throws -> Int { try #require(rows.firstIndex { $0[1] == plate }, "\(plate) not exported") }
         let conclusion = try #require(header.firstIndex(of: "核查结论"))

@@ -57,10 +57,6 @@ public enum Reason {
         Message("BAD_ENCODING", zh: "第\(offset)字节处既不是UTF-8也不是GB18030（按\(encoding)读取）",
                 en: "bytes at offset \(offset) are neither UTF-8 nor GB18030 (read as \(encoding))")
     }
-    public static func notText(_ encoding: String) -> Message {
-        Message("BAD_ENCODING", zh: "本行含有无效字节，既不是UTF-8也不是GB18030（按\(encoding)读取；可用--encoding指定）",
-                en: "the line has bytes that are neither UTF-8 nor GB18030 (read as \(encoding); --encoding overrides)")
-    }
     public static func unwritable(_ what: String) -> Message {
         Message("UNWRITABLE", zh: "无法写入文件（\(what)）", en: "cannot write the file (\(what))")
     }

@@ -25,14 +25,6 @@ extension FleetStore {
         try read { db in try ImportBatch.fetchAll(db, sql: "SELECT * FROM import_batches ORDER BY id") }
     }
 
-    /// Other plates on the same VIN.
-    public func fetchPlates(vin: String, excluding plate: String) throws -> [String] {
-        try read { db in
-            try String.fetchAll(db, sql: "SELECT plate FROM vehicles WHERE vin = ? AND plate <> ? ORDER BY plate",
-                                arguments: [vin, plate])
-        }
-    }
-
     /// Registered plates near a typed one: confusable characters (O/0, I/1 …) and any plate
     /// that differs in one character.
     public func suggestPlates(near typed: String, limit: Int = 10) throws -> [String] {

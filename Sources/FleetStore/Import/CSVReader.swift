@@ -84,18 +84,12 @@ final class CSVReader {
                     // Text after the closing quote, up to the delimiter, is kept (lenient).
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { scratch.append(b[i]); i += 1 }
                     if i >= n && !eof { return .needMore }
-                    guard let s = scratch.withUnsafeBufferPointer({ makeString($0[...]) }) else {
-                        throw fail(Reason.notText(source.encoding.rawValue), line: quoteLine)
-                    }
-                    fields.append(s)
+                    fields.append(scratch.withUnsafeBufferPointer { makeString($0[...]) })
                 } else {
                     let start = i
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
                     if i >= n && !eof { return .needMore }
-                    guard let s = makeString(b[start..<i]) else {
-                        throw fail(Reason.notText(source.encoding.rawValue), line: line + lines)
-                    }
-                    fields.append(s)
+                    fields.append(makeString(b[start..<i]))
                 }
                 // The delimiter.
                 if i >= n { return .record(end: i, lines: lines) }
@@ -110,9 +104,9 @@ final class CSVReader {
         }
     }
 
-    /// The trimmed field text; nil when the bytes are not UTF-8.
+    /// The trimmed field text (the text source has already checked the bytes).
     @inline(__always)
-    private func makeString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+    private func makeString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
         var lo = bytes.startIndex, hi = bytes.endIndex
         let base = bytes.base
         while lo < hi {

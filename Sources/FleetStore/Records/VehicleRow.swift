@@ -26,26 +26,13 @@ public struct VehicleRow: Codable, FetchableRecord, TableRecord, Sendable {
     public var phone: String?
     public var batchId: Int64
     public var sourceLine: Int
-
-    /// The domain value; the row was validated on import, so this only fails on a corrupted store.
-    public func registration() throws -> VehicleRegistration {
-        guard let type = VehicleType.table.lookup(vehicleType), let use = UseNature.table.lookup(useNature),
-              let fuel = Fuel.table.lookup(self.fuel), let first = CivilDate(parsing: firstRegistered) else {
-            throw StoreCorruption(message: "vehicle \(plate) has codes that no longer validate")
-        }
-        return VehicleRegistration(
-            plate: try Plate.parse(plate), plateType: plateType.flatMap { PlateType.lookup($0) }, vin: try VIN.parse(vin),
-            vehicleType: type, useNature: use, fuel: fuel, declaredStage: emissionDeclared.flatMap { EmissionStage.parse($0) },
-            firstRegistered: first, grossMassKg: grossMassKg, owner: owner, address: address, township: township,
-            townshipSource: TownshipTable.Source(rawValue: townshipSource) ?? .declared,
-            status: VehicleStatus(letters: status), statusDate: statusDate.flatMap { CivilDate(parsing: $0) }, phone: phone)
-    }
 }
 
 /// The store holds something that its own import would not have written.
 public struct StoreCorruption: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// A status change the registry kept (old status, new status, dates, the batch that saw it).

@@ -4,8 +4,9 @@ import FleetStore
 /// What `vehicle show` prints: the registration with the source of every fact, the emission
 /// stage and how it is known, and the status history.
 struct VehicleReport {
-    let row: VehicleRow
     let registration: VehicleRegistration
+    /// The batch and line the registration came from.
+    let source: FactSource
     let batch: ImportBatch?
     let emission: EmissionAssessment
     let history: [StatusChange]
@@ -18,18 +19,24 @@ struct VehicleReport {
     init(row: VehicleRow, store: FleetStore, screener: Screener, asOf: CivilDate, showPhone: Bool) throws {
         let policy = screener.policy
         self.policy = policy
-        screening = screener.screen(try store.facts(plate: row.plate), asOf: asOf)
-        self.row = row
-        registration = try row.registration()
-        batch = try store.fetchBatch(id: row.batchId)
-        emission = registration.emission(EmissionInference(table: policy.emission))
-        history = try store.fetchStatusHistory(plate: row.plate)
-        sameVIN = try store.fetchPlates(vin: row.vin, excluding: row.plate)
+        // One read of the facts: the registration shown is the one the rules saw.
+        let facts = try store.facts(plate: row.plate)
+        let screening = screener.screen(facts, asOf: asOf)
+        guard let reg = facts.registration, let source = facts.registrationSource, let emission = screening.emission else {
+            throw StoreCorruption(message: "vehicle \(row.plate) could not be read back")
+        }
+        self.screening = screening
+        registration = reg
+        self.source = source
+        self.emission = emission
+        batch = try store.fetchBatch(id: source.batch)
+        history = try store.fetchStatusHistory(plate: reg.plate.text)
+        sameVIN = facts.sameVIN.map(\.plate).filter { $0 != reg.plate.text }
         self.asOf = asOf
         self.showPhone = showPhone
     }
 
-    var phone: String? { row.phone.map { showPhone ? $0 : PersonalData.maskPhone($0) } }
+    var phone: String? { registration.phone.map { showPhone ? $0 : PersonalData.maskPhone($0) } }
 
     struct EvidenceJSON: Encodable {
         var supports: String; var kind: String; var reference: String; var zh: String; var en: String
@@ -93,7 +100,7 @@ struct VehicleReport {
             grossMassKg: r.grossMassKg, owner: r.owner, address: r.address, township: r.township,
             townshipSource: r.townshipSource.rawValue, status: r.status.letters, statusDate: r.statusDate?.description,
             active: isActive, phone: phone,
-            source: Source(batch: row.batchId, kind: batch?.kind, file: batch?.fileName, line: row.sourceLine,
+            source: Source(batch: source.batch, kind: batch?.kind, file: batch?.fileName, line: source.line,
                            importedAt: batch?.finishedAt, operator: batch?.operator),
             statusHistory: history.map {
                 Change(oldStatus: $0.oldStatus, newStatus: $0.newStatus, oldStatusDate: $0.oldStatusDate,
@@ -115,8 +122,8 @@ struct VehicleReport {
             let pad = max(2, 18 - columns)
             lines.append("  " + label + String(repeating: " ", count: pad) + value)
         }
-        let src = batch.map { zh ? "批次\($0.id) \($0.fileName) 第\(row.sourceLine)行，\($0.finishedAt ?? $0.startedAt) 由\($0.operator)导入"
-                                 : "batch \($0.id) \($0.fileName) line \(row.sourceLine), imported \($0.finishedAt ?? $0.startedAt) by \($0.operator)" }
+        let src = batch.map { zh ? "批次\($0.id) \($0.fileName) 第\(source.line)行，\($0.finishedAt ?? $0.startedAt) 由\($0.operator)导入"
+                                 : "batch \($0.id) \($0.fileName) line \(source.line), imported \($0.finishedAt ?? $0.startedAt) by \($0.operator)" }
         lines.append("\(r.plate.text)  (" + (src ?? "") + ")")
         add("号牌种类", "plate type", r.plateType.map { "\($0.code) \($0.chineseName)" } ?? "-")
         add("识别代号", "VIN", r.vin.text + (r.vin.checkDigitIsValid ? "" : (zh ? "（校验位错误，应为\(r.vin.expectedCheckDigit)）" : " (check digit wrong: expected \(r.vin.expectedCheckDigit))")))
