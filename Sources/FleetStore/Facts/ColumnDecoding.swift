@@ -14,7 +14,7 @@ final class ColumnMemo<T> {
     private let limit: Int
     private let decode: (String?) -> T
 
-    init(limit: Int = 64, _ decode: @escaping (String?) -> T) {
+    init(limit: Int = 256, _ decode: @escaping (String?) -> T) {
         self.limit = limit
         self.decode = decode
     }

@@ -9,7 +9,17 @@ enum EvidenceQueries {
         plate ? sql + " WHERE plate = ?" : sql + " ORDER BY plate"
     }
 
+    /// The query over a range of plates, in plate order: `?1` ≤ plate (unless NULL) and
+    /// plate < `?2` (unless NULL).
+    static func select(_ sql: String, range: Bool) -> String {
+        range ? sql + " WHERE (?1 IS NULL OR plate >= ?1) AND (?2 IS NULL OR plate < ?2) ORDER BY plate" : sql + " ORDER BY plate"
+    }
+
     static let vehicles = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, owner, address, township, township_source, status, status_date, phone, batch_id, source_line FROM vehicles"
+
+    /// The vehicles query without the owner, address and phone (no rule reads them): what a
+    /// run over every vehicle reads.
+    static let vehiclesForRules = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, '', NULL, township, township_source, status, status_date, NULL, batch_id, source_line FROM vehicles"
 
     static func registration(_ r: RawStatement, _ d: FactDecoder = FactDecoder()) throws -> (VehicleRegistration, FactSource) {
         let plateText = r.string(0)
@@ -103,4 +113,38 @@ final class FactDecoder {
     let inspectionResult = ColumnMemo<InspectionResult?> { InspectionResult(rawValue: $0 ?? "") }
     let location = ColumnMemo<String?> { $0 }
     let conclusion = ColumnMemo<FindingConclusion?> { FindingConclusion(rawValue: $0 ?? "") }
+}
+
+/// The evidence queries of a pass over every vehicle (`EvidenceIndex`): in storage order,
+/// and without the texts no rule reads (approval and certificate numbers, companies and
+/// operators, scope, area, record keys, locations) — only evidence messages show those, and
+/// a run over every vehicle makes none. The plate is column 0, as above.
+extension EvidenceQueries {
+    static let muckApprovalsForRules = "SELECT plate, valid_from, valid_to, revoked FROM muck_approvals"
+    static func muckApprovalForRules(_ r: RawStatement) -> MuckApproval? {
+        guard let from = r.date(1), let to = r.date(2) else { return nil }
+        return MuckApproval(approvalNo: "", company: "", validFrom: from, validTo: to, revoked: r.bool(3))
+    }
+
+    static let transportLicensesForRules = "SELECT plate, valid_to FROM transport_licenses"
+    static func transportLicenseForRules(_ r: RawStatement) -> TransportLicense? {
+        guard let to = r.date(1) else { return nil }
+        return TransportLicense(licenseNo: "", operatorName: "", scope: nil, validTo: to)
+    }
+
+    static let sanitationForRules = "SELECT plate, purchased_on FROM sanitation_fleet"
+    static func sanitationEntryForRules(_ r: RawStatement) -> SanitationEntry? {
+        guard let bought = r.date(1) else { return nil }
+        return SanitationEntry(operatorName: "", purchasedOn: bought, area: nil)
+    }
+
+    static let inspectionsForRules = "SELECT plate, checked_at, kind, result FROM inspections"
+    static func inspectionForRules(_ r: RawStatement, _ d: FactDecoder) -> InspectionRecord? {
+        guard let at = r.dateTime(1), let kind = d.inspectionKind.value(r, 2), let result = d.inspectionResult.value(r, 3) else { return nil }
+        return InspectionRecord(recordKey: "", checkedAt: at, kind: kind, result: result)
+    }
+
+    /// The vehicles in a range of row ids (`?1` ≤ id < `?2`), in storage order, without owner,
+    /// address and phone.
+    static let vehiclesByIDForRules = vehiclesForRules + " WHERE id >= ?1 AND id < ?2"
 }

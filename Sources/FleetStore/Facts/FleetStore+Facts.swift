@@ -63,9 +63,10 @@ final class SortedEvidence<T> {
     private let decode: (RawStatement) -> T?
     private var head: (plate: String, value: T?)?
 
-    init(_ db: Database, sql: String, decode: @escaping (RawStatement) -> T?) throws {
+    init(_ db: Database, sql: String, range: PlateRange = .all, decode: @escaping (RawStatement) -> T?) throws {
         self.db = db
-        statement = try RawStatement(db, EvidenceQueries.select(sql, plate: false))
+        statement = try RawStatement(db, EvidenceQueries.select(sql, range: range != .all))
+        range.bind(statement)
         self.decode = decode
         try advance()
     }
@@ -88,20 +89,39 @@ final class SortedEvidence<T> {
     }
 }
 
+/// A range of plates (byte order): `lo` ≤ plate < `hi`, either end open when nil.
+struct PlateRange: Equatable, Sendable {
+    var lo: String?
+    var hi: String?
+    static let all = PlateRange(lo: nil, hi: nil)
+
+    func bind(_ statement: RawStatement) {
+        guard self != .all else { return }
+        statement.bind(lo.map { .text($0) } ?? .null, at: 1)
+        statement.bind(hi.map { .text($0) } ?? .null, at: 2)
+    }
+}
+
 /// Merges the vehicles and evidence cursors by plate (byte order, as SQLite sorts).
+/// `forRules` leaves out what no rule reads (owner, address, phone).
 struct FactStream {
     let db: Database
+    var range: PlateRange = .all
+    var forRules = false
+    var sharedVINs: [String: [SameVINPlate]]?
 
     func forEach(_ body: (VehicleFacts) throws -> Void) throws {
-        let vehicles = try RawStatement(db, EvidenceQueries.select(EvidenceQueries.vehicles, plate: false))
+        let vehicles = try RawStatement(db, EvidenceQueries.select(forRules ? EvidenceQueries.vehiclesForRules : EvidenceQueries.vehicles,
+                                                                   range: range != .all))
+        range.bind(vehicles)
         let decoder = FactDecoder()
-        let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, decode: EvidenceQueries.muckApproval)
-        let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, decode: EvidenceQueries.transportLicense)
-        let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, decode: EvidenceQueries.sanitationEntry)
-        let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, decode: EvidenceQueries.filing)
-        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections) { EvidenceQueries.inspection($0, decoder) }
-        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings) { EvidenceQueries.finding($0, decoder) }
-        let shared = try EvidenceQueries.sharedVINs(db)
+        let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, range: range, decode: EvidenceQueries.muckApproval)
+        let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, range: range, decode: EvidenceQueries.transportLicense)
+        let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, range: range, decode: EvidenceQueries.sanitationEntry)
+        let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, range: range, decode: EvidenceQueries.filing)
+        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, range: range) { EvidenceQueries.inspection($0, decoder) }
+        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, range: range) { EvidenceQueries.finding($0, decoder) }
+        let shared = try sharedVINs ?? EvidenceQueries.sharedVINs(db)
 
         func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         func fill(_ facts: inout VehicleFacts) throws {

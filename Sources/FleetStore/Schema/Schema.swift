@@ -11,6 +11,7 @@ enum Schema {
         ("v4-quota", v4Quota),
         ("v5-permits", v5Permits),
         ("v6-bulk-gate-index", v6BulkGateIndex),
+        ("v7-screening-state", v7ScreeningState),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -15,10 +15,21 @@ public struct ScreeningRunSummary: Codable, Sendable {
     /// Vehicles on the townships' investigation lists.
     public var listed: Int
     public var changes: ScreeningChanges?
+    /// `full` (every plate screened) or `incremental` (only the plates whose facts or time
+    /// changed since the previous run); nil in runs stored before incremental runs.
+    public var mode: String?
+    /// How many plates the run screened.
+    public var screened: Int?
+
+    public init(run: Int64, asOf: String, policyVersion: String, policyHash: String, vehicles: Int, usage: [String: Int],
+                flags: [String: Int], byTownship: [String: [String: Int]], listed: Int) {
+        self.run = run; self.asOf = asOf; self.policyVersion = policyVersion; self.policyHash = policyHash
+        self.vehicles = vehicles; self.usage = usage; self.flags = flags; self.byTownship = byTownship; self.listed = listed
+    }
 
     enum CodingKeys: String, CodingKey {
         case run, asOf = "as_of", policyVersion = "policy_version", policyHash = "policy_hash", vehicles, usage, flags
-        case byTownship = "by_township", listed, changes
+        case byTownship = "by_township", listed, changes, mode, screened
     }
 
     /// The township name under which plates not registered here are reported.

@@ -15,6 +15,7 @@ struct ScreenRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "run", abstract: "Screen every vehicle as of a date and store the run.")
     @OptionGroup var global: GlobalOptions
     @Option(name: .long, help: "The date (default: today, China Standard Time).") var asOf: String?
+    @Flag(name: .long, help: "Screen every plate again, even where the previous run could be built on.") var full = false
 
     func run() throws {
         let store = try global.openStore()
@@ -22,7 +23,7 @@ struct ScreenRunCommand: ParsableCommand {
         let progress: ((Int) -> Void)? = Output.stderrIsTerminal
             ? { n in FileHandle.standardError.write(Data("\r  \(n) …".utf8)) } : nil
         let summary = try store.runScreening(asOf: date, screener: try global.makeScreener(store: store, asOf: date),
-                                             operatorName: global.operatorName, progress: progress)
+                                             operatorName: global.operatorName, full: full, progress: progress)
         if progress != nil && summary.vehicles >= 100_000 { FileHandle.standardError.write(Data("\r".utf8)) }
         if global.format == .json { return try Output.json(summary) }
         print(ScreeningText.summary(summary, lang: global.language))

@@ -26,6 +26,11 @@ enum ScreeningText {
         var lines: [String] = []
         lines.append(zh ? "筛查第\(s.run)次，截至\(s.asOf)（策略 \(s.policyVersion)）：在用货车 \(s.vehicles) 辆，列入乡镇核查清单 \(s.listed) 辆"
                         : "Screening run \(s.run) as of \(s.asOf) (policy \(s.policyVersion)): \(s.vehicles) active goods vehicles, \(s.listed) on township lists")
+        if let mode = s.mode, let n = s.screened {
+            lines.append(mode == "incremental"
+                ? (zh ? "（在上次筛查基础上，重新筛查了事实或日期有变的 \(n) 个号牌）" : "(built on the previous run: \(n) plates whose facts or dates changed were screened again)")
+                : (zh ? "（全部重新筛查：\(n) 个号牌）" : "(every plate screened: \(n))"))
+        }
         lines.append(zh ? "用途分类：" : "Usage:")
         for u in UsageClass.allCases {
             lines.append("  \(u.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(s.usage[u.rawValue] ?? 0).leftPad(8))  \(zh ? u.chineseName : u.englishName)")

@@ -35,12 +35,14 @@ public struct Screener: Sendable {
         day <= asOf && day >= asOf.adding(days: -days)
     }
 
-    public func screen(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningResult {
+    /// Screens one plate. With `detail: false` the result has the same usage, flags and list
+    /// membership but no evidence (no messages built): what a run over every vehicle needs.
+    public func screen(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningResult {
         var flags: [ScreeningFlag] = []
         // Evidence flags hold for any plate (§7.6).
-        if let f = unapprovedMuck(facts, asOf: asOf) { flags.append(f) }
-        if let f = illegalMuckConfirmed(facts, asOf: asOf) { flags.append(f) }
-        if let f = overStandard(facts, asOf: asOf) { flags.append(f) }
+        if let f = unapprovedMuck(facts, asOf: asOf, detail: detail) { flags.append(f) }
+        if let f = illegalMuckConfirmed(facts, asOf: asOf, detail: detail) { flags.append(f) }
+        if let f = overStandard(facts, asOf: asOf, detail: detail) { flags.append(f) }
 
         guard let reg = facts.registration else {
             return ScreeningResult(plate: facts.plate, asOf: asOf, inScope: false, usage: nil, usageEvidence: [],
@@ -51,30 +53,30 @@ public struct Screener: Sendable {
         var usage: UsageClass?
         var usageEvidence: [Evidence] = []
         if inScope {
-            (usage, usageEvidence) = classify(facts, asOf: asOf)
+            (usage, usageEvidence) = classify(facts, asOf: asOf, detail: detail)
             let muckFlagged = flags.contains { $0.code == "UNAPPROVED_MUCK" || $0.code == "ILLEGAL_MUCK_CONFIRMED" }
             if usage == .unknown && !muckFlagged {
-                let registrationEvidence = Evidence(
-                    supports: reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE", kind: "registration",
+                let code = reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE"
+                flags.append(ScreeningFlag(code: code, evidence: !detail ? [] : [Evidence(
+                    supports: code, kind: "registration",
                     reference: reg.plate.text,
                     summary: Message("NO_USAGE_EVIDENCE",
                                      zh: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName)，无核准、环卫、重点企业备案、道路运输证或乡镇核实记录",
                                      en: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName), no approval, sanitation, enterprise filing, transport certificate or township confirmation"),
-                    source: facts.registrationSource)
-                flags.append(ScreeningFlag(code: reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE", evidence: [registrationEvidence]))
+                    source: facts.registrationSource)]))
             }
             if quota.isCandidate(reg, emission: emission, asOf: asOf) {
-                flags.append(ScreeningFlag(code: "SCRAP_TARGET", evidence: [Evidence(
+                flags.append(ScreeningFlag(code: "SCRAP_TARGET", evidence: !detail ? [] : [Evidence(
                     supports: "SCRAP_TARGET", kind: "registration", reference: reg.plate.text,
                     summary: Message("SCRAP_POPULATION",
                                      zh: "\(reg.vehicleType.chineseName)，\(reg.fuel.chineseName)，\(reg.useNature.chineseName)，\(emission.chineseName)",
                                      en: "\(reg.vehicleType.code), fuel \(reg.fuel.code), use \(reg.useNature.code), stage \(emission.code) (\(emission.tier.rawValue))"),
                     source: facts.registrationSource)]))
             }
-            if let f = bulkRestricted(facts, reg: reg, emission: emission, asOf: asOf) { flags.append(f) }
-            if let f = sanitationNotNEV(facts, reg: reg, asOf: asOf) { flags.append(f) }
+            if let f = bulkRestricted(facts, reg: reg, emission: emission, asOf: asOf, detail: detail) { flags.append(f) }
+            if let f = sanitationNotNEV(facts, reg: reg, asOf: asOf, detail: detail) { flags.append(f) }
             if !reg.vin.checkDigitIsValid {
-                flags.append(ScreeningFlag(code: "VIN_CHECK_DIGIT", evidence: [Evidence(
+                flags.append(ScreeningFlag(code: "VIN_CHECK_DIGIT", evidence: !detail ? [] : [Evidence(
                     supports: "VIN_CHECK_DIGIT", kind: "registration", reference: reg.vin.text,
                     summary: Message("VIN_CHECK_DIGIT", zh: "第9位应为\(reg.vin.expectedCheckDigit)",
                                      en: "position 9 should be \(reg.vin.expectedCheckDigit)"),
@@ -82,13 +84,13 @@ public struct Screener: Sendable {
             }
             let others = facts.sameVIN.filter { $0.isActive(asOf: asOf) && $0.plate != reg.plate.text }
             if !others.isEmpty {
-                flags.append(ScreeningFlag(code: "DUPLICATE_VIN", evidence: [Evidence(
+                flags.append(ScreeningFlag(code: "DUPLICATE_VIN", evidence: !detail ? [] : [Evidence(
                     supports: "DUPLICATE_VIN", kind: "registration", reference: reg.vin.text,
                     summary: Message("DUPLICATE_VIN", zh: "同一VIN另有在用号牌：\(others.map(\.plate).joined(separator: "、"))",
                                      en: "the same VIN is on active plate(s) \(others.map(\.plate).joined(separator: ", "))"),
                     source: facts.registrationSource)]))
             }
-            if let f = registryMismatch(facts, asOf: asOf) { flags.append(f) }
+            if let f = registryMismatch(facts, asOf: asOf, detail: detail) { flags.append(f) }
         }
         flags = sorted(flags)
         let listed = inScope && flags.contains { Screener.investigationFlags.contains($0.code) } && !closedByFinding(facts, asOf: asOf)
@@ -97,38 +99,51 @@ public struct Screener: Sendable {
     }
 
     private func sorted(_ flags: [ScreeningFlag]) -> [ScreeningFlag] {
-        flags.sorted { (Screener.flagOrder.firstIndex(of: $0.code) ?? 99) < (Screener.flagOrder.firstIndex(of: $1.code) ?? 99) }
+        flags.count < 2 ? flags : flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) }
     }
 
-    /// The usage class (the first that holds) and every piece of usage evidence (rules.md §2).
-    public func classify(_ facts: VehicleFacts, asOf: CivilDate) -> (UsageClass, [Evidence]) {
+    /// Each flag's position in `flagOrder` (also its bit in a stored run's state).
+    public static let flagIndex: [String: Int] = Dictionary(uniqueKeysWithValues: flagOrder.enumerated().map { ($1, $0) })
+
+    /// The usage class (the first that holds) and every piece of usage evidence (rules.md §2);
+    /// with `detail: false`, the class alone. Each class's test is written once, below.
+    public func classify(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> (UsageClass, [Evidence]) {
+        if !detail {
+            let usage: UsageClass
+            if facts.muckApprovals.contains(where: { Self.approvalCounts($0, asOf) }) { usage = .muckApproved }
+            else if facts.sanitation.contains(where: { Self.sanitationCounts($0, asOf) }) { usage = .sanitation }
+            else if facts.filings.contains(where: { Self.filingCounts($0, asOf) }) { usage = .bulkEnterprise }
+            else if facts.transportLicenses.contains(where: { Self.licenseCounts($0, asOf) }) { usage = .operatingFreight }
+            else if facts.findings.contains(where: { confirmationCounts($0, asOf) }) { usage = .townshipConfirmed }
+            else { usage = .unknown }
+            return (usage, [])
+        }
         var evidence: [Evidence] = []
-        for a in facts.muckApprovals where a.isValid(on: asOf) {
+        for a in facts.muckApprovals where Self.approvalCounts(a, asOf) {
             evidence.append(Evidence(supports: UsageClass.muckApproved.rawValue, kind: "muck_approval", reference: a.approvalNo,
                                      summary: Message("MUCK_APPROVAL", zh: "渣土运输核准，\(a.company)，\(a.validFrom)至\(a.validTo)",
                                                       en: "muck approval, \(a.company), \(a.validFrom) to \(a.validTo)"),
                                      source: a.source))
         }
-        for s in facts.sanitation where s.purchasedOn <= asOf {
+        for s in facts.sanitation where Self.sanitationCounts(s, asOf) {
             evidence.append(Evidence(supports: UsageClass.sanitation.rawValue, kind: "sanitation", reference: facts.plate,
                                      summary: Message("SANITATION", zh: "环卫车辆，\(s.operatorName)，购置于\(s.purchasedOn)",
                                                       en: "sanitation fleet, \(s.operatorName), bought \(s.purchasedOn)"),
                                      source: s.source))
         }
-        for f in facts.filings where f.isInForce(on: asOf) {
+        for f in facts.filings where Self.filingCounts(f, asOf) {
             evidence.append(Evidence(supports: UsageClass.bulkEnterprise.rawValue, kind: "enterprise_filing", reference: f.enterpriseID,
                                      summary: Message("ENTERPRISE_FILING", zh: "在\(f.enterpriseName)门禁系统备案在用",
                                                       en: "filed in use at \(f.enterpriseName)"),
                                      source: f.source))
         }
-        for l in facts.transportLicenses where l.validTo >= asOf {
+        for l in facts.transportLicenses where Self.licenseCounts(l, asOf) {
             evidence.append(Evidence(supports: UsageClass.operatingFreight.rawValue, kind: "transport_license", reference: l.licenseNo,
                                      summary: Message("TRANSPORT_LICENSE", zh: "道路运输证，\(l.operatorName)，有效期至\(l.validTo)",
                                                       en: "road transport certificate, \(l.operatorName), valid to \(l.validTo)"),
                                      source: l.source))
         }
-        for f in facts.findings where f.conclusion == .usageConfirmed
-            && Screener.within(f.investigatedOn, days: policy.usage.findingValidDays, upTo: asOf) {
+        for f in facts.findings where confirmationCounts(f, asOf) {
             evidence.append(Evidence(supports: UsageClass.townshipConfirmed.rawValue, kind: "finding", reference: f.itemID,
                                      summary: Message("USAGE_CONFIRMED", zh: "\(f.township)\(f.investigatedOn)核实用途：\(f.confirmedUsage ?? "")",
                                                       en: "\(f.township) confirmed the use on \(f.investigatedOn): \(f.confirmedUsage ?? "")"),
@@ -138,15 +153,24 @@ public struct Screener: Sendable {
         return (usage, evidence)
     }
 
+    // The usage evidence tests (rules.md §2), one per kind.
+    static func approvalCounts(_ a: MuckApproval, _ asOf: CivilDate) -> Bool { a.isValid(on: asOf) }
+    static func sanitationCounts(_ s: SanitationEntry, _ asOf: CivilDate) -> Bool { s.purchasedOn <= asOf }
+    static func filingCounts(_ f: EnterpriseFiling, _ asOf: CivilDate) -> Bool { f.isInForce(on: asOf) }
+    static func licenseCounts(_ l: TransportLicense, _ asOf: CivilDate) -> Bool { l.validTo >= asOf }
+    func confirmationCounts(_ f: TownshipFinding, _ asOf: CivilDate) -> Bool {
+        f.conclusion == .usageConfirmed && Screener.within(f.investigatedOn, days: policy.usage.findingValidDays, upTo: asOf)
+    }
+
     /// UNAPPROVED_MUCK: seen hauling spoil in the last 180 days on a day no approval covered.
-    public func unapprovedMuck(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+    public func unapprovedMuck(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         let days = policy.screening.muckSightingDays
         let sightings = facts.inspections.filter { i in
             i.result == .haulingMuck && Screener.within(i.checkedOn, days: days, upTo: asOf)
                 && !facts.muckApprovals.contains(where: { a in a.isValid(on: i.checkedOn) })
         }
         guard !sightings.isEmpty else { return nil }
-        return ScreeningFlag(code: "UNAPPROVED_MUCK", evidence: sightings.map { i in
+        return ScreeningFlag(code: "UNAPPROVED_MUCK", evidence: !detail ? [] : sightings.map { i in
             Evidence(supports: "UNAPPROVED_MUCK", kind: "inspection", reference: i.recordKey,
                      summary: Message("HAULING_WITHOUT_APPROVAL", zh: "\(i.checkedAt)\(i.location.map { "在" + $0 } ?? "")发现运输渣土，当日无有效核准",
                                       en: "seen hauling spoil \(i.checkedAt)\(i.location.map { " at " + $0 } ?? ""), no valid approval that day"),
@@ -155,12 +179,12 @@ public struct Screener: Sendable {
     }
 
     /// ILLEGAL_MUCK_CONFIRMED: a township found illegal muck hauling in the last 365 days.
-    public func illegalMuckConfirmed(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+    public func illegalMuckConfirmed(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         let found = facts.findings.filter {
             $0.conclusion == .illegalMuck && Screener.within($0.investigatedOn, days: policy.screening.findingDays, upTo: asOf)
         }
         guard !found.isEmpty else { return nil }
-        return ScreeningFlag(code: "ILLEGAL_MUCK_CONFIRMED", evidence: found.map { f in
+        return ScreeningFlag(code: "ILLEGAL_MUCK_CONFIRMED", evidence: !detail ? [] : found.map { f in
             Evidence(supports: "ILLEGAL_MUCK_CONFIRMED", kind: "finding", reference: f.itemID,
                      summary: Message("ILLEGAL_MUCK_FOUND", zh: "\(f.township)于\(f.investigatedOn)核实为非法渣土运输",
                                       en: "\(f.township) found illegal muck hauling on \(f.investigatedOn)"),
@@ -173,7 +197,7 @@ public struct Screener: Sendable {
     /// OVER_STANDARD: the latest emission check (night check, roadside, remote sensing) with a
     /// pass or over-standard result in the last 365 days is over standard. Two results at
     /// the same second: over-standard wins (the vehicle must show a later pass).
-    public func overStandard(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+    public func overStandard(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         let checks = facts.inspections.filter {
             Screener.emissionCheckKinds.contains($0.kind) && ($0.result == .pass || $0.result == .overStandard)
                 && Screener.within($0.checkedOn, days: policy.screening.inspectionDays, upTo: asOf)
@@ -181,7 +205,7 @@ public struct Screener: Sendable {
         guard let latest = checks.max(by: { a, b in
             a.checkedAt != b.checkedAt ? a.checkedAt < b.checkedAt : (a.result == .overStandard ? false : b.result == .overStandard)
         }), latest.result == .overStandard else { return nil }
-        return ScreeningFlag(code: "OVER_STANDARD", evidence: [Evidence(
+        return ScreeningFlag(code: "OVER_STANDARD", evidence: !detail ? [] : [Evidence(
             supports: "OVER_STANDARD", kind: "inspection", reference: latest.recordKey,
             summary: Message("OVER_STANDARD", zh: "\(latest.checkedAt)检测超标，此后未见合格",
                              en: "over the standard at \(latest.checkedAt), no pass since"),
@@ -191,7 +215,7 @@ public struct Screener: Sendable {
     /// BULK_RESTRICTED: a diesel truck of 国IV or older filed in use at any key enterprise —
     /// whatever the alert on the date (§7.11). Which filings restrict it, and how (always, or during
     /// alerts), is `BulkFleet`'s answer from the gate rules themselves, at the end of the day.
-    func bulkRestricted(_ facts: VehicleFacts, reg: VehicleRegistration, emission: EmissionAssessment, asOf: CivilDate) -> ScreeningFlag? {
+    func bulkRestricted(_ facts: VehicleFacts, reg: VehicleRegistration, emission: EmissionAssessment, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         guard reg.fuel.isDiesel, emission.isAtMost(policy.bulk.maxStage) == true else { return nil }
         let vehicle = BulkVehicle(facts, emission: emission)
         let endOfDay = CivilDateTime(date: asOf, hour: 23, minute: 59, second: 59)
@@ -201,7 +225,7 @@ public struct Screener: Sendable {
             return ban == .always || ban == .duringAlerts ? (f, ban) : nil
         }
         guard !restricted.isEmpty else { return nil }
-        return ScreeningFlag(code: "BULK_RESTRICTED", evidence: restricted.map { f, ban in
+        return ScreeningFlag(code: "BULK_RESTRICTED", evidence: !detail ? [] : restricted.map { f, ban in
             Evidence(supports: "BULK_RESTRICTED", kind: "enterprise_filing", reference: f.enterpriseID,
                      summary: ban == .always
                         ? Message("BULK_BUILT_UP", zh: "\(f.enterpriseName)位于建成区：\(emission.chineseName)柴油货车禁止运输",
@@ -213,12 +237,12 @@ public struct Screener: Sendable {
     }
 
     /// SANITATION_NOT_NEV: a sanitation vehicle bought from 2020-10-01 that is not new energy.
-    func sanitationNotNEV(_ facts: VehicleFacts, reg: VehicleRegistration, asOf: CivilDate) -> ScreeningFlag? {
+    func sanitationNotNEV(_ facts: VehicleFacts, reg: VehicleRegistration, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         guard !reg.isNewEnergy else { return nil }
         let from = policy.screening.sanitationNewEnergyFrom
         let bought = facts.sanitation.filter { $0.purchasedOn >= from && $0.purchasedOn <= asOf }
         guard !bought.isEmpty else { return nil }
-        return ScreeningFlag(code: "SANITATION_NOT_NEV", evidence: bought.map { s in
+        return ScreeningFlag(code: "SANITATION_NOT_NEV", evidence: !detail ? [] : bought.map { s in
             Evidence(supports: "SANITATION_NOT_NEV", kind: "sanitation", reference: facts.plate,
                      summary: Message("SANITATION_NOT_NEV", zh: "\(s.purchasedOn)购置，燃料\(reg.fuel.chineseName)，非新能源",
                                       en: "bought \(s.purchasedOn), fuel \(reg.fuel.code): not new energy"),
@@ -230,12 +254,12 @@ public struct Screener: Sendable {
 
     /// REGISTRY_MISMATCH: a township says scrapped, transferred or not found (last 365 days)
     /// while the registry says active (the caller checks activity).
-    func registryMismatch(_ facts: VehicleFacts, asOf: CivilDate) -> ScreeningFlag? {
+    func registryMismatch(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
         let found = facts.findings.filter {
             Screener.mismatchConclusions.contains($0.conclusion) && Screener.within($0.investigatedOn, days: policy.screening.findingDays, upTo: asOf)
         }
         guard !found.isEmpty else { return nil }
-        return ScreeningFlag(code: "REGISTRY_MISMATCH", evidence: found.map { f in
+        return ScreeningFlag(code: "REGISTRY_MISMATCH", evidence: !detail ? [] : found.map { f in
             Evidence(supports: "REGISTRY_MISMATCH", kind: "finding", reference: f.itemID,
                      summary: Message("REGISTRY_MISMATCH", zh: "\(f.township)于\(f.investigatedOn)反馈：\(f.conclusion.chineseName)，但登记状态为在用",
                                       en: "\(f.township) reported \(f.conclusion.code) on \(f.investigatedOn), the registry says active"),

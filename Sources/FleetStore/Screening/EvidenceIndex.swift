@@ -1,0 +1,108 @@
+import FleetCore
+import GRDB
+
+/// Evidence held in memory by plate for a pass over every vehicle, read from the tables in
+/// their storage order. Reading each table in plate order instead (a merge of sorted cursors)
+/// walks the table in random order through the plate index: measured on 1M vehicles, 3.6 s
+/// for the vehicles alone against 0.9 s in storage order.
+///
+/// Two parts, loaded at once on two threads: the transport certificates (the largest table),
+/// and the rest. Values carry only what the rules read: numbers, names and locations that
+/// only evidence messages show are left empty (`EvidenceQueries.…ForRules`).
+final class EvidenceIndex: @unchecked Sendable {
+    final class Part: @unchecked Sendable {
+        private(set) var slot: [String: Int32] = [:]
+        private(set) var plates: [String] = []
+        var approvals: [[MuckApproval]] = []
+        var licenses: [[TransportLicense]] = []
+        var sanitation: [[SanitationEntry]] = []
+        var filings: [[EnterpriseFiling]] = []
+        var inspections: [[InspectionRecord]] = []
+        var findings: [[TownshipFinding]] = []
+        /// Set when a registered vehicle took the plate's evidence (each slot by one thread only).
+        var taken: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
+
+        func index(_ plate: String) -> Int {
+            if let s = slot[plate] { return Int(s) }
+            let s = plates.count
+            slot[plate] = Int32(s)
+            plates.append(plate)
+            approvals.append([]); licenses.append([]); sanitation.append([])
+            filings.append([]); inspections.append([]); findings.append([])
+            return s
+        }
+
+        func load<T>(_ db: Database, _ sql: String, into path: ReferenceWritableKeyPath<Part, [[T]]>, _ decode: (RawStatement) -> T?) throws {
+            let r = try RawStatement(db, sql)
+            while try r.next(db) {
+                guard let v = decode(r) else { continue }
+                let s = index(r.string(0))
+                self[keyPath: path][s].append(v)
+            }
+        }
+
+        func fill(_ facts: inout VehicleFacts, slot s: Int) {
+            if !approvals[s].isEmpty { facts.muckApprovals += approvals[s] }
+            if !licenses[s].isEmpty { facts.transportLicenses += licenses[s] }
+            if !sanitation[s].isEmpty { facts.sanitation += sanitation[s] }
+            if !filings[s].isEmpty { facts.filings += filings[s] }
+            if !inspections[s].isEmpty { facts.inspections += inspections[s] }
+            if !findings[s].isEmpty { facts.findings += findings[s] }
+        }
+
+        func sealed() -> Part {
+            taken = .allocate(capacity: plates.count)
+            taken.initialize(repeating: false)
+            return self
+        }
+        deinit { taken.deallocate() }
+    }
+
+    let parts: [Part]
+
+    /// Loads every kind of evidence, on two threads (the one calling and one more).
+    init(store: FleetStore, db: Database) throws {
+        let licenses = ScanWorker<Part> {
+            try ScanWorker<Part>.reading(store) { db in
+                let p = Part()
+                try p.load(db, EvidenceQueries.transportLicensesForRules, into: \.licenses, EvidenceQueries.transportLicenseForRules)
+                return p.sealed()
+            }
+        }
+        let rest = Part()
+        let decoder = FactDecoder()
+        try rest.load(db, EvidenceQueries.inspectionsForRules, into: \.inspections) { EvidenceQueries.inspectionForRules($0, decoder) }
+        try rest.load(db, EvidenceQueries.muckApprovalsForRules, into: \.approvals, EvidenceQueries.muckApprovalForRules)
+        try rest.load(db, EvidenceQueries.sanitationForRules, into: \.sanitation, EvidenceQueries.sanitationEntryForRules)
+        try rest.load(db, EvidenceQueries.filings, into: \.filings, EvidenceQueries.filing)
+        try rest.load(db, EvidenceQueries.findings, into: \.findings) { EvidenceQueries.finding($0, decoder) }
+        parts = [try licenses.wait(), rest.sealed()]
+    }
+
+    /// Puts a registered plate's evidence into its facts and marks it taken.
+    func fill(_ facts: inout VehicleFacts) {
+        for p in parts {
+            if let s = p.slot[facts.plate] {
+                p.fill(&facts, slot: Int(s))
+                p.taken[Int(s)] = true
+            }
+        }
+    }
+
+    /// The plates with evidence that no registered vehicle took, with their evidence.
+    func forEachUntaken(_ body: (VehicleFacts) throws -> Void) throws {
+        for (k, p) in parts.enumerated() {
+            for s in 0..<p.plates.count where !p.taken[s] {
+                var facts = VehicleFacts(plate: p.plates[s])
+                p.fill(&facts, slot: s)
+                for q in parts[(k + 1)...] {
+                    if let t = q.slot[facts.plate] {
+                        q.fill(&facts, slot: Int(t))
+                        q.taken[Int(t)] = true
+                    }
+                }
+                try body(facts)
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import FleetCore
+import GRDB
+
+/// Records a run from its whole result (`ScreeningState`) and the previous run's: the
+/// figures, what changed since (by vehicle and flag, per township), the results that changed
+/// (`screening_outcomes`: the interval of the old result is closed, a new one opened) and the
+/// township list items. One pass over both states in plate order; only changed results touch
+/// the database.
+enum ScreeningCommit {
+    static func record(_ db: Database, run: Int64, old: ScreeningState?, new: ScreeningState,
+                       previous: (id: Int64, asOf: String)?, summary: inout ScreeningRunSummary) throws {
+        figures(new, into: &summary)
+        var changes = previous.map { ScreeningChanges(previousRun: $0.id, previousAsOf: $0.asOf) }
+        let close = try RawStatement(db, "UPDATE screening_outcomes SET to_run = ?1 WHERE plate = ?2 AND to_run = \(Schema.openRun)")
+        let open = try RawStatement(db, """
+            INSERT INTO screening_outcomes (plate, from_run, to_run, registered, township, usage, flags, on_list)
+            VALUES (?, ?, \(Schema.openRun), ?, ?, ?, ?, ?)
+            """)
+        let items = try ListItems(db: db, run: run)
+        let arena = BindArena()
+        let old = old ?? ScreeningState()
+
+        func count(_ township: String, _ body: (inout ScreeningChanges.Counts) -> Void) {
+            guard changes != nil else { return }
+            body(&changes!.total)
+            body(&changes!.byTownship[township, default: .init()])
+        }
+        /// Compares the rows of one plate (either may be missing) and writes what changed.
+        func compare(_ i: Int?, _ j: Int?) throws {
+            let a = i.flatMap { old.hasRow($0) ? $0 : nil }, b = j.flatMap { new.hasRow($0) ? $0 : nil }
+            if a == nil && b == nil { return }
+            let oldFlags = a.map { old.flags[$0] } ?? 0, newFlags = b.map { new.flags[$0] } ?? 0
+            let oldTownship = a.map(old.townshipName), newTownship = b.map(new.townshipName)
+            for bit in 0..<Screener.flagOrder.count {
+                let m = UInt16(1) << UInt16(bit)
+                if newFlags & m != 0 { count(newTownship!) { oldFlags & m != 0 ? ($0.stillOpen += 1) : ($0.newlyFlagged += 1) } }
+                else if oldFlags & m != 0 { count(oldTownship!) { $0.resolved += 1 } }
+            }
+            let oldListed = a.map { old.has($0, ScreeningState.onList) } ?? false
+            let newListed = b.map { new.has($0, ScreeningState.onList) } ?? false
+            if let a, let b, oldFlags == newFlags, oldTownship == newTownship, old.usage[a] == new.usage[b],
+               old.bits[a] == new.bits[b] { return }
+            let plate = a.map(old.plateString) ?? new.plateString(b!)
+            if a != nil {
+                close.bind([.integer(run), .text(plate)], arena: arena)
+                try step(close, db)
+                if oldListed && !(newListed && newTownship == oldTownship) { try items.leave(plate: plate, township: oldTownship!) }
+            }
+            if let b {
+                open.bind([.text(plate), .integer(run), .integer(new.has(b, ScreeningState.registered) ? 1 : 0), .text(newTownship!),
+                           .text(new.usageClass(b)?.rawValue), .text(new.flagCodes(b).joined(separator: ",")),
+                           .integer(newListed ? 1 : 0)], arena: arena)
+                try step(open, db)
+                if newListed && !(oldListed && newTownship == oldTownship) { try items.touch(plate: plate, township: newTownship!) }
+            }
+        }
+
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            if j == new.count || (i < old.count && old.plate(i).lexicographicallyPrecedes(new.plate(j))) {
+                try compare(i, nil); i += 1
+            } else if i == old.count || new.plate(j).lexicographicallyPrecedes(old.plate(i)) {
+                try compare(nil, j); j += 1
+            } else {
+                try compare(i, j); i += 1; j += 1
+            }
+        }
+        summary.changes = changes
+    }
+
+    private static func step(_ statement: RawStatement, _ db: Database) throws {
+        let rc = statement.step()
+        statement.reset()
+        guard rc == 101 else { throw DatabaseError(message: statement.errorMessage(db)) }
+    }
+
+    /// The run's figures: vehicles in scope, usage classes, flags (registered vehicles), flags
+    /// per township (unregistered plates under 未登记), vehicles on the lists.
+    static func figures(_ s: ScreeningState, into summary: inout ScreeningRunSummary) {
+        var usage = [Int](repeating: 0, count: UsageClass.allCases.count + 1)
+        var flags = [Int](repeating: 0, count: Screener.flagOrder.count)
+        var byTownship = [[Int]](repeating: [Int](repeating: 0, count: Screener.flagOrder.count), count: s.townships.count)
+        var vehicles = 0, listed = 0
+        for i in 0..<s.count {
+            if s.has(i, ScreeningState.inScope) {
+                vehicles += 1
+                usage[Int(s.usage[i])] += 1
+                if s.has(i, ScreeningState.onList) { listed += 1 }
+            }
+            guard s.hasRow(i) else { continue }
+            let registered = s.has(i, ScreeningState.registered)
+            var m = s.flags[i], bit = 0
+            while m != 0 {
+                if m & 1 != 0 {
+                    if registered { flags[bit] += 1 }
+                    byTownship[Int(s.township[i])][bit] += 1
+                }
+                m >>= 1; bit += 1
+            }
+        }
+        summary.vehicles = vehicles
+        summary.listed = listed
+        summary.usage = [:]; summary.flags = [:]; summary.byTownship = [:]
+        for (k, u) in UsageClass.allCases.enumerated() where usage[k + 1] > 0 { summary.usage[u.rawValue] = usage[k + 1] }
+        for (k, f) in Screener.flagOrder.enumerated() where flags[k] > 0 { summary.flags[f] = flags[k] }
+        for (t, name) in s.townships.enumerated() {
+            for (k, f) in Screener.flagOrder.enumerated() where byTownship[t][k] > 0 { summary.byTownship[name, default: [:]][f] = byTownship[t][k] }
+        }
+    }
+}
+
+extension ScreeningState {
+    /// The latest results as the outcomes table holds them (the flagged plates only), for a
+    /// store whose last run left no state (one made before incremental runs).
+    static func fromOutcomes(_ db: Database) throws -> ScreeningState {
+        var s = ScreeningState()
+        let r = try RawStatement(db, """
+            SELECT plate, registered, township, usage, flags, on_list FROM screening_outcomes
+            WHERE to_run = \(Schema.openRun) ORDER BY plate
+            """)
+        while try r.next(db) {
+            let registered = r.bool(1)
+            let usage = r.text(3).flatMap(UsageClass.init(rawValue:))
+            var bits: UInt8 = 0
+            if registered { bits |= ScreeningState.registered | ScreeningState.inScope }
+            if r.bool(5) { bits |= ScreeningState.onList }
+            s.appendStored(plate: r.string(0), township: r.string(2), usage: usage, flags: mask(r.string(4).split(separator: ",")), bits: bits)
+        }
+        return s
+    }
+}

@@ -1,0 +1,79 @@
+import FleetCore
+import GRDB
+
+/// What a run may take over from the previous one, and the plates it must screen again.
+///
+/// A result can change only when the plate's facts change or when time passes one of the
+/// dates its rules compare with. So, after a run R, a run as of the same day or a later one
+/// screens again only:
+/// - the plates in rows imported after R (every table screening reads has its `batch_id`
+///   indexed; an import replacing a row gives it the new batch), with the plates sharing a VIN
+///   with a changed vehicle (DUPLICATE_VIN looks across plates);
+/// - the plates whose result R said holds only until a day up to the new as-of day
+///   (`Screener.stableUntil`, kept per plate in `ScreeningState.until`).
+/// It falls back to a full run when it cannot know: no stored state of R, another policy or
+/// quota baseline (`Screener.fingerprint`), an earlier as-of day, an import of a kind that
+/// changes many plates at once (townships, enterprises), or more than a fifth of the plates
+/// to redo (a full run is then as quick).
+enum ScreeningIncremental {
+    /// Tables whose rows each concern one plate, and the import kinds that fill them.
+    static let plateTables = ["vehicles", "muck_approvals", "transport_licenses", "sanitation_fleet",
+                              "enterprise_fleet", "inspections", "findings"]
+    static let plateKinds: Set<String> = ["vehicles", "vehicles-manual", "muck-approvals", "transport-licenses",
+                                          "sanitation-fleet", "enterprise-fleet", "inspections", "findings"]
+    /// Kinds no screening rule reads.
+    static let unreadKinds: Set<String> = ["alerts", "alerts-manual", "gate-log", "quota-targets"]
+
+    /// The plates to screen again after run `previous`, or nil when the run must be full.
+    static func platesToRedo(_ db: Database, sinceBatch: Int64, state: ScreeningState,
+                             previousAsOf: CivilDate, asOf: CivilDate) throws -> Set<String>? {
+        guard asOf >= previousAsOf else { return nil }
+        let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM import_batches WHERE id > ?", arguments: [sinceBatch])
+        guard kinds.allSatisfy({ plateKinds.contains($0) || unreadKinds.contains($0) }) else { return nil }
+        let limit = max(1_000, state.count / 5)
+        var plates = Set<String>()
+        for table in plateTables {
+            let cursor = try String.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [sinceBatch])
+            while let p = try cursor.next() {
+                plates.insert(p)
+                if plates.count > limit { return nil }
+            }
+        }
+        if kinds.contains(where: { $0.hasPrefix("vehicles") }) {
+            // The other plates on a changed vehicle's VIN, and those that shared a VIN before.
+            plates.formUnion(try String.fetchAll(db, sql: """
+                SELECT plate FROM vehicles WHERE vin IN (SELECT vin FROM vehicles WHERE batch_id > ?)
+                """, arguments: [sinceBatch]))
+            let dup = UInt16(1) << UInt16(Screener.flagIndex["DUPLICATE_VIN"]!)
+            for i in 0..<state.count where state.flags[i] & dup != 0 { plates.insert(state.plateString(i)) }
+        }
+        if asOf > previousAsOf {
+            let day = Int32(clamping: asOf.dayNumber)
+            for i in 0..<state.count where state.until[i] <= day {
+                plates.insert(state.plateString(i))
+                if plates.count > limit { return nil }
+            }
+        }
+        return plates
+    }
+
+    /// The results of `plates`, in plate order, and the plates that no longer belong in the
+    /// state (`ScreeningState.keeps`).
+    static func rescreen(_ db: Database, plates: Set<String>, screener: Screener,
+                         asOf: CivilDate) throws -> (ScreeningState, gone: Set<[UInt8]>) {
+        var state = ScreeningState()
+        var gone = Set<[UInt8]>()
+        for plate in plates.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let facts = try FleetStore.facts(db, plate: plate)
+            let result = screener.screen(facts, asOf: asOf, detail: false)
+            let registered = facts.registration != nil
+            let until = screener.stableUntil(facts, from: asOf)
+            if ScreeningState.keeps(result, registered: registered, until: until) {
+                state.append(result, registered: registered, until: until)
+            } else {
+                gone.insert(Array(plate.utf8))
+            }
+        }
+        return (state, gone)
+    }
+}

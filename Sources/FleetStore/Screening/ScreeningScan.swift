@@ -1,0 +1,115 @@
+import Foundation
+import FleetCore
+import GRDB
+
+/// A full pass: every plate screened by FleetCore's `Screener` (without evidence messages,
+/// `detail: false`).
+///
+/// The evidence is loaded into memory by plate first (`EvidenceIndex`), then the vehicles are
+/// read in storage order, cut into row-id ranges screened at once on their own threads (each
+/// through its own connection; all read the same committed data), then the plates with
+/// evidence but no registration. The results are put in plate order at the end.
+enum ScreeningScan {
+    /// Below this many vehicles one thread does it all (a thread and a connection cost more
+    /// than they save).
+    static let parallelFrom = 20_000
+
+    static func run(store: FleetStore, db: Database, screener: Screener, asOf: CivilDate, threads: Int,
+                    counter: ProgressCounter) throws -> ScreeningState {
+        let evidence = try EvidenceIndex(store: store, db: db)
+        let shared = try EvidenceQueries.sharedVINs(db)
+        let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
+        let n = Int64(max(1, threads))
+        let cuts = (0...n).map { k in k == n ? maxID + 1 : 1 + (maxID * k) / n }
+        func pass(_ db: Database, _ k: Int) throws -> ScreeningState {
+            try screenVehicles(db, ids: cuts[k]..<cuts[k + 1], evidence: evidence, shared: shared, screener: screener,
+                               asOf: asOf, counter: counter)
+        }
+        let workers = (1..<Int(n)).map { k in ScanWorker<ScreeningState> { try ScanWorker<ScreeningState>.reading(store) { try pass($0, k) } } }
+        var state = try pass(db, 0)
+        for w in workers { state.append(contentsOf: try w.wait()) }
+        // Plates with evidence and no registration (only the evidence flags can hold).
+        try evidence.forEachUntaken { facts in
+            let result = screener.screen(facts, asOf: asOf, detail: false)
+            counter.add(1)
+            let until = screener.stableUntil(facts, from: asOf)
+            if ScreeningState.keeps(result, registered: false, until: until) { state.append(result, registered: false, until: until) }
+        }
+        return state.sortedByPlate()
+    }
+
+    /// Screens the vehicles whose row ids lie in `ids`.
+    static func screenVehicles(_ db: Database, ids: Range<Int64>, evidence: EvidenceIndex, shared: [String: [SameVINPlate]],
+                               screener: Screener, asOf: CivilDate, counter: ProgressCounter) throws -> ScreeningState {
+        var state = ScreeningState()
+        state.reserve(Int(ids.count))
+        let r = try RawStatement(db, EvidenceQueries.vehiclesByIDForRules)
+        r.bind(.integer(ids.lowerBound), at: 1)
+        r.bind(.integer(ids.upperBound), at: 2)
+        let decoder = FactDecoder()
+        var n = 0
+        while try r.next(db) {
+            let (reg, source) = try EvidenceQueries.registration(r, decoder)
+            var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
+            if !shared.isEmpty, let same = shared[reg.vin.text] { facts.sameVIN = same }
+            evidence.fill(&facts)
+            let result = screener.screen(facts, asOf: asOf, detail: false)
+            state.append(result, registered: true, until: screener.stableUntil(facts, from: asOf))
+            n += 1
+            if n == 10_000 { counter.add(n); n = 0 }
+        }
+        counter.add(n)
+        return state
+    }
+}
+
+/// Work on a thread of its own, waited for.
+final class ScanWorker<T>: @unchecked Sendable {
+    private let done = NSCondition()
+    private var result: Result<T, Error>?
+
+    init(_ body: @escaping () throws -> T) {
+        let thread = Thread { [self] in
+            let r = Result { try body() }
+            done.lock(); result = r; done.broadcast(); done.unlock()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    func wait() throws -> T {
+        done.lock()
+        while result == nil { done.wait() }
+        let r = result!
+        done.unlock()
+        return try r.get()
+    }
+
+    /// Runs `body` in a read transaction of a read-only connection of its own to the store.
+    static func reading(_ store: FleetStore, _ body: (Database) throws -> T) throws -> T {
+        var config = Configuration()
+        config.readonly = true
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+        return try DatabaseQueue(path: store.path, configuration: config).read(body)
+    }
+}
+
+/// Plates screened so far, across threads; reports every 100,000.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var total = 0
+    private var reported = 0
+    private let report: ((Int) -> Void)?
+
+    init(report: ((Int) -> Void)?) { self.report = report }
+
+    func add(_ n: Int) {
+        lock.lock()
+        total += n
+        let now = total / 100_000 * 100_000
+        let due = now > reported
+        if due { reported = now }
+        lock.unlock()
+        if due { report?(now) }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+import FleetCore
+import GRDB
+@testable import FleetStore
+
+/// Screening runs that build on the previous one, and the full pass (docs/benchmarks.md):
+/// whatever way a run is made, its whole result is the one screening each plate from all of
+/// its facts gives, on the sample data.
+@Suite(.serialized) struct IncrementalScreeningTests {
+    static let screener = Screener(policy: try! Policy.default())
+    static let day = CivilDate(parsing: "2020-11-20")!
+    static let sampleData = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../SampleData").standardized.path
+
+    func sampleStore() throws -> FleetStore {
+        let store = try Fixtures.store()
+        let kinds: [(any ImportKind, String)] = [
+            (VehiclesImport(townships: .xinmi), "vehicles"), (MuckApprovalsImport(), "muck-approvals"),
+            (TransportLicensesImport(), "transport-licenses"), (EnterprisesImport(townships: .xinmi), "enterprises"),
+            (EnterpriseFleetImport(), "enterprise-fleet"), (SanitationFleetImport(), "sanitation-fleet"),
+            (InspectionsImport(), "inspections"),
+        ]
+        var options = ImportOptions()
+        options.skipInvalid = true
+        for (kind, file) in kinds {
+            let s = try Importer(store: store).run(kind, path: "\(Self.sampleData)/\(file).csv", options: options)
+            #expect(s.committed, "\(file)")
+        }
+        return store
+    }
+
+    func run(_ store: FleetStore, _ day: CivilDate, full: Bool = false, threads: Int? = nil) throws -> ScreeningRunSummary {
+        try store.runScreening(asOf: day, screener: Self.screener, operatorName: "test", full: full, threads: threads)
+    }
+
+    struct Entry: Equatable {
+        var usage: String?
+        var flags: [String]
+        var onList: Bool
+        var township: String
+    }
+
+    /// The last run's whole result, from the stored state.
+    func stored(_ store: FleetStore) throws -> [String: Entry] {
+        let data = try store.read { db in try Data.fetchOne(db, sql: "SELECT data FROM screening_state")! }
+        let s = try #require(ScreeningState(decoding: data))
+        var out: [String: Entry] = [:]
+        for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
+            out[s.plateString(i)] = Entry(usage: s.usageClass(i)?.rawValue, flags: s.flagCodes(i), onList: s.has(i, ScreeningState.onList),
+                                          township: s.townshipName(i))
+        }
+        return out
+    }
+
+    /// Every plate screened one by one from all its facts, with evidence (the path of `vehicle show`).
+    func screenedOneByOne(_ store: FleetStore, _ day: CivilDate) throws -> [String: Entry] {
+        var out: [String: Entry] = [:]
+        try store.forEachFacts { facts in
+            let r = Self.screener.screen(facts, asOf: day)
+            let registered = facts.registration != nil
+            guard registered || !r.flags.isEmpty else { return }
+            out[facts.plate] = Entry(usage: r.usage?.rawValue, flags: r.flagCodes, onList: r.onTownshipList,
+                                     township: registered ? (r.township ?? TownshipTable.unassigned) : ScreeningRunSummary.unregistered)
+        }
+        return out
+    }
+
+    func same(_ a: ScreeningRunSummary, _ b: ScreeningRunSummary) {
+        #expect(a.vehicles == b.vehicles)
+        #expect(a.usage == b.usage)
+        #expect(a.flags == b.flags)
+        #expect(a.byTownship == b.byTownship)
+        #expect(a.listed == b.listed)
+    }
+
+    @Test func fullPassOnTwoThreadsEqualsScreeningEachPlate() throws {
+        let store = try sampleStore()
+        let expected = try screenedOneByOne(store, Self.day)
+        #expect(expected.count > 3_000)
+        #expect(expected.values.contains { $0.township == ScreeningRunSummary.unregistered })
+        let one = try run(store, Self.day, full: true, threads: 1)
+        #expect(try stored(store) == expected)
+        let two = try run(store, Self.day, full: true, threads: 2)
+        #expect(try stored(store) == expected)
+        same(one, two)
+        #expect(two.mode == "full" && two.screened == one.screened)
+        let ch = try #require(two.changes)
+        #expect(ch.total.newlyFlagged == 0 && ch.total.resolved == 0 && ch.total.stillOpen > 1_000)
+    }
+
+    @Test func aRunAfterAnImportScreensOnlyTheChangedPlates() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        // New sightings of muck hauling for three registered plates and one from elsewhere,
+        // and one vehicle cancelled.
+        let plates = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT plate FROM vehicles WHERE status = 'A' AND vehicle_type LIKE 'H%' ORDER BY plate LIMIT 3")
+        }
+        let inspections = ["记录编号,检查时间,号牌号码,检查类型,检查结果,地点,执法单位"]
+            + plates.enumerated().map { "T-\($0.offset),2020-11-19 22:00:00,\($0.element),工地,渣土运输,某工地,城管" }
+            + ["T-9,2020-11-19 22:30:00,晋A12345,工地,渣土运输,某工地,城管"]
+        var s = try Importer(store: store).run(InspectionsImport(), path: Fixtures.file(inspections.joined(separator: "\n")), options: ImportOptions())
+        #expect(s.committed)
+        let row = try store.read { db in try String.fetchOne(db, sql: "SELECT plate FROM vehicles WHERE status = 'A' AND vehicle_type LIKE 'H%' ORDER BY plate DESC LIMIT 1")! }
+        let vehicle = try Fixtures.records("\(Self.sampleData)/vehicles.csv").first { $0.1.first == row }!.1
+        var changed = vehicle
+        changed[12] = "E"; changed[13] = "2020-11-18"
+        s = try Importer(store: store).run(VehiclesImport(townships: .xinmi),
+                                           path: Fixtures.file(([Fixtures.header] + [changed.joined(separator: ",")]).joined(separator: "\n")),
+                                           options: ImportOptions())
+        #expect(s.committed && s.updated == 1)
+
+        let incremental = try run(store, Self.day)
+        #expect(incremental.mode == "incremental")
+        #expect((incremental.screened ?? 0) >= 5 && (incremental.screened ?? 0) < 20)
+        let ch = try #require(incremental.changes)
+        #expect(ch.total.newlyFlagged >= 1 && ch.total.resolved >= 1)
+        #expect(ch.byTownship[ScreeningRunSummary.unregistered]?.newlyFlagged ?? 0 >= 1)
+        let afterIncremental = try stored(store)
+        #expect(afterIncremental == (try screenedOneByOne(store, Self.day)))
+        #expect(afterIncremental["晋A12345"]?.flags == ["UNAPPROVED_MUCK"])
+        #expect(afterIncremental[row]?.usage == nil)
+
+        let full = try run(store, Self.day, full: true)
+        same(incremental, full)
+        #expect(full.changes?.total.newlyFlagged == 0 && full.changes?.total.resolved == 0)
+        #expect(try stored(store) == afterIncremental)
+    }
+
+    @Test func laterDatesRedoOnlyThePlatesWhoseDatesPassed() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        for days in [1, 7, 45, 181, 366, 800] {
+            let later = Self.day.adding(days: days)
+            let incremental = try run(store, later)
+            // Months on, many results may have changed (a full run is then as quick); a week on, few.
+            if days <= 7 { #expect(incremental.mode == "incremental", "\(days)") }
+            let result = try stored(store)
+            #expect(result == (try screenedOneByOne(store, later)), "\(days) days later")
+            let full = try run(store, later, full: true)
+            same(incremental, full)
+            #expect(full.changes?.total.newlyFlagged == 0 && full.changes?.total.resolved == 0)
+        }
+        // The day after the first run only the plates with a date there are redone.
+        let store2 = try sampleStore()
+        let first = try run(store2, Self.day)
+        let next = try run(store2, Self.day.adding(days: 1))
+        #expect(next.mode == "incremental" && (next.screened ?? .max) < (first.screened ?? 0) / 5)
+        // An earlier date is a full run.
+        #expect(try run(store2, Self.day.adding(days: -1)).mode == "full")
+    }
+
+    @Test func anotherScreenerOrKindOfImportMeansAFullRun() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        let quota = Screener(policy: Self.screener.policy, quota: QuotaRules(baseline: CivilDate(parsing: "2020-01-01")!, maxStage: .III,
+                                                                                countTransfersOut: true))
+        #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "full")
+        #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "incremental")
+        let s = try Importer(store: store).run(TownshipsImport(), path: Fixtures.file("名称,别名\n白寨镇,白寨"), options: ImportOptions())
+        #expect(s.committed)
+        #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "full")
+    }
+
+    /// The claim of `Screener.stableUntil`: the same result on every day up to the day before.
+    @Test func resultsHoldUntilTheirStableUntilDay() throws {
+        let store = try sampleStore()
+        var checked = 0
+        try store.forEachFacts { facts in
+            for asOf in [Self.day, Self.day.adding(days: -200)] {
+                let base = Self.screener.screen(facts, asOf: asOf, detail: false)
+                guard let until = Self.screener.stableUntil(facts, from: asOf) else { continue }
+                #expect(until > asOf)
+                for d in Set([until.adding(days: -1), asOf.adding(days: until.days(since: asOf) / 2)]) {
+                    let r = Self.screener.screen(facts, asOf: d, detail: false)
+                    #expect(r.flagCodes == base.flagCodes && r.usage == base.usage && r.onTownshipList == base.onTownshipList
+                            && r.inScope == base.inScope, "\(facts.plate) \(asOf) → \(d)")
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 3_000)
+    }
+}
