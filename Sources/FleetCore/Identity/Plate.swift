@@ -43,6 +43,16 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         return String(scalars)
     }
 
+    /// `normalize` for a String: the same result, with the check for a clean text made on its
+    /// bytes directly (the generic version was a tenth of a 1M-vehicle screening run).
+    public static func normalize(_ raw: String) -> String {
+        var copy = raw
+        let clean = copy.withUTF8 { bytes in
+            !bytes.contains { b in b == 0x20 || b == 0x09 || (b >= 0x61 && b <= 0x7A) || b == 0xEF || b == 0xE3 || b == 0xC2 || b == 0xE2 }
+        }
+        return clean ? raw : normalize(Substring(raw))
+    }
+
     /// Why a text is not a plate.
     public enum Problem: Error, Equatable, Sendable {
         case empty
@@ -55,6 +65,34 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         let text = normalize(raw)
         guard let format = try classify(text) else { throw .badFormat }
         return Plate(text: text, format: format)
+    }
+
+    /// The format of a text made of a province character and ASCII (and a final 挂), read from
+    /// its bytes with the same tests as below; nil (not decided) for any other text, which the
+    /// general path then classifies or rejects. `.some(nil)`: decided, not a plate.
+    private static func quickFormat(_ u: UnsafeBufferPointer<UInt8>) -> Format?? {
+        guard u.count >= 4, u[0] & 0xF0 == 0xE0, u[1] & 0xC0 == 0x80, u[2] & 0xC0 == 0x80 else { return nil }
+        let province = (UInt32(u[0] & 0x0F) << 12) | (UInt32(u[1] & 0x3F) << 6) | UInt32(u[2] & 0x3F)
+        guard provinceScalars.contains(province) else { return nil }
+        var end = u.count
+        let trailer = end >= 7 && u[end - 3] == 0xE6 && u[end - 2] == 0x8C && u[end - 1] == 0x82
+        if trailer { end -= 3 }
+        for i in 3..<end where u[i] >= 0x80 { return nil }
+        @inline(__always) func scalar(_ i: Int) -> Unicode.Scalar { Unicode.Scalar(u[i]) }
+        guard isLetter(scalar(3)) else { return .some(nil) }
+        let serial = 4..<end
+        if trailer { return serial.count == 4 && serial.allSatisfy { isSerial(scalar($0)) } ? .trailer : .some(nil) }
+        switch serial.count {
+        case 5:
+            return serial.allSatisfy { isSerial(scalar($0)) } ? .ordinary : .some(nil)
+        case 6:
+            let s = serial.lowerBound
+            if isEnergyLetter(scalar(s)), isSerial(scalar(s + 1)), (s + 2..<end).allSatisfy({ isDigit(scalar($0)) }) { return .newEnergySmall }
+            if (s..<s + 5).allSatisfy({ isDigit(scalar($0)) }), isEnergyLetter(scalar(s + 5)) { return .newEnergyLarge }
+            return .some(nil)
+        default:
+            return .some(nil)
+        }
     }
 
     @inline(__always) private static func isLetter(_ c: Unicode.Scalar) -> Bool {
@@ -70,6 +108,8 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
     private static let provinceScalars: Set<UInt32> = Set(provinces.compactMap { $0.unicodeScalars.first?.value })
 
     private static func classify(_ text: String) throws(Problem) -> Format? {
+        var copy = text
+        if let quick = copy.withUTF8(quickFormat) { return quick }
         let u = Array(text.unicodeScalars)
         guard let first = u.first else { throw .empty }
         guard provinceScalars.contains(first.value) else { throw .unknownProvince(Character(first)) }

@@ -37,6 +37,14 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         return VIN(text: text)
     }
 
+    /// `parse` for a String: a clean 17-character VIN is checked on its bytes directly; any
+    /// other text takes the general path (same result).
+    public static func parse(_ raw: String) throws(Problem) -> VIN {
+        var copy = raw
+        if copy.withUTF8({ $0.count == 17 && $0.allSatisfy { VIN.allowed[Int($0)] } }) { return VIN(text: raw) }
+        return try parse(Substring(raw))
+    }
+
     /// The check digit computed from the other sixteen characters (`0`–`9` or `X`).
     public var expectedCheckDigit: Character {
         let r = VIN.checkSum(text.utf8)

@@ -41,6 +41,12 @@ final class ColumnMemo<T> {
 }
 
 extension RawStatement {
+    /// A text column as a `PlateKey`, from its bytes.
+    func plateKey(_ column: Int32) -> PlateKey {
+        guard let p = sqlite3_column_text(handle, column) else { return PlateKey(bytes: [UInt8]()) }
+        return PlateKey(bytes: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// A date column: `YYYY-MM-DD` (as the import stores dates) read from the bytes, any
     /// other text through `CivilDate(parsing:)`; nil for NULL. Same value as parsing the text.
     func date(_ column: Int32) -> CivilDate? {

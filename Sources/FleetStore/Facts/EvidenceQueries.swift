@@ -9,17 +9,7 @@ enum EvidenceQueries {
         plate ? sql + " WHERE plate = ?" : sql + " ORDER BY plate"
     }
 
-    /// The query over a range of plates, in plate order: `?1` ≤ plate (unless NULL) and
-    /// plate < `?2` (unless NULL).
-    static func select(_ sql: String, range: Bool) -> String {
-        range ? sql + " WHERE (?1 IS NULL OR plate >= ?1) AND (?2 IS NULL OR plate < ?2) ORDER BY plate" : sql + " ORDER BY plate"
-    }
-
     static let vehicles = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, owner, address, township, township_source, status, status_date, phone, batch_id, source_line FROM vehicles"
-
-    /// The vehicles query without the owner, address and phone (no rule reads them): what a
-    /// run over every vehicle reads.
-    static let vehiclesForRules = "SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, '', NULL, township, township_source, status, status_date, NULL, batch_id, source_line FROM vehicles"
 
     static func registration(_ r: RawStatement, _ d: FactDecoder = FactDecoder()) throws -> (VehicleRegistration, FactSource) {
         let plateText = r.string(0)
@@ -146,5 +136,9 @@ extension EvidenceQueries {
 
     /// The vehicles in a range of row ids (`?1` ≤ id < `?2`), in storage order, without owner,
     /// address and phone.
-    static let vehiclesByIDForRules = vehiclesForRules + " WHERE id >= ?1 AND id < ?2"
+    static let vehiclesByIDForRules = """
+        SELECT plate, plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered,
+        gross_mass_kg, '', NULL, township, township_source, status, status_date, NULL, batch_id, source_line
+        FROM vehicles WHERE id >= ?1 AND id < ?2
+        """
 }

@@ -63,10 +63,10 @@ final class SortedEvidence<T> {
     private let decode: (RawStatement) -> T?
     private var head: (plate: String, value: T?)?
 
-    init(_ db: Database, sql: String, range: PlateRange = .all, decode: @escaping (RawStatement) -> T?) throws {
+    init(_ db: Database, sql: String, filter: PlateFilter = .all, decode: @escaping (RawStatement) -> T?) throws {
         self.db = db
-        statement = try RawStatement(db, EvidenceQueries.select(sql, range: range != .all))
-        range.bind(statement)
+        statement = try RawStatement(db, filter.select(sql))
+        filter.bind(statement)
         self.decode = decode
         try advance()
     }
@@ -89,39 +89,48 @@ final class SortedEvidence<T> {
     }
 }
 
-/// A range of plates (byte order): `lo` ≤ plate < `hi`, either end open when nil.
-struct PlateRange: Equatable, Sendable {
-    var lo: String?
-    var hi: String?
-    static let all = PlateRange(lo: nil, hi: nil)
+/// Which plates a `FactStream` reads: all, or those listed in the temporary table
+/// `screening_redo` (an incremental run's plates).
+enum PlateFilter: Equatable, Sendable {
+    case all, redo
 
-    func bind(_ statement: RawStatement) {
-        guard self != .all else { return }
-        statement.bind(lo.map { .text($0) } ?? .null, at: 1)
-        statement.bind(hi.map { .text($0) } ?? .null, at: 2)
+    func select(_ sql: String) -> String {
+        switch self {
+        case .all: return sql + " ORDER BY plate"
+        case .redo: return sql + " WHERE plate IN (SELECT plate FROM temp.screening_redo) ORDER BY plate"
+        }
+    }
+
+    func bind(_ statement: RawStatement) {}
+
+    /// Lists `plates` in `temp.screening_redo` (emptied first).
+    static func list(_ plates: some Sequence<String>, _ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS screening_redo (plate TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.screening_redo")
+        let insert = try RawStatement(db, "INSERT OR IGNORE INTO temp.screening_redo (plate) VALUES (?)")
+        for p in plates {
+            insert.bind(.text(p), at: 1)
+            let rc = insert.step()
+            insert.reset()
+            guard rc == 101 else { throw DatabaseError(message: insert.errorMessage(db)) }
+        }
     }
 }
 
 /// Merges the vehicles and evidence cursors by plate (byte order, as SQLite sorts).
-/// `forRules` leaves out what no rule reads (owner, address, phone).
 struct FactStream {
     let db: Database
-    var range: PlateRange = .all
-    var forRules = false
-    var sharedVINs: [String: [SameVINPlate]]?
+    var filter: PlateFilter = .all
 
     func forEach(_ body: (VehicleFacts) throws -> Void) throws {
-        let vehicles = try RawStatement(db, EvidenceQueries.select(forRules ? EvidenceQueries.vehiclesForRules : EvidenceQueries.vehicles,
-                                                                   range: range != .all))
-        range.bind(vehicles)
+        let vehicles = try RawStatement(db, filter.select(EvidenceQueries.vehicles))
         let decoder = FactDecoder()
-        let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, range: range, decode: EvidenceQueries.muckApproval)
-        let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, range: range, decode: EvidenceQueries.transportLicense)
-        let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, range: range, decode: EvidenceQueries.sanitationEntry)
-        let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, range: range, decode: EvidenceQueries.filing)
-        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, range: range) { EvidenceQueries.inspection($0, decoder) }
-        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, range: range) { EvidenceQueries.finding($0, decoder) }
-        let shared = try sharedVINs ?? EvidenceQueries.sharedVINs(db)
+        let approvals = try SortedEvidence(db, sql: EvidenceQueries.muckApprovals, filter: filter, decode: EvidenceQueries.muckApproval)
+        let licenses = try SortedEvidence(db, sql: EvidenceQueries.transportLicenses, filter: filter, decode: EvidenceQueries.transportLicense)
+        let sanitation = try SortedEvidence(db, sql: EvidenceQueries.sanitation, filter: filter, decode: EvidenceQueries.sanitationEntry)
+        let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, filter: filter, decode: EvidenceQueries.filing)
+        let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, filter: filter) { EvidenceQueries.inspection($0, decoder) }
+        let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, filter: filter) { EvidenceQueries.finding($0, decoder) }
+        let shared = try EvidenceQueries.sharedVINs(db)
 
         func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         func fill(_ facts: inout VehicleFacts) throws {

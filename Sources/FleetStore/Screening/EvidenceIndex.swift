@@ -11,7 +11,7 @@ import GRDB
 /// only evidence messages show are left empty (`EvidenceQueries.…ForRules`).
 final class EvidenceIndex: @unchecked Sendable {
     final class Part: @unchecked Sendable {
-        private(set) var slot: [String: Int32] = [:]
+        private(set) var slot: [PlateKey: Int32] = [:]
         private(set) var plates: [String] = []
         var approvals: [[MuckApproval]] = []
         var licenses: [[TransportLicense]] = []
@@ -22,11 +22,12 @@ final class EvidenceIndex: @unchecked Sendable {
         /// Set when a registered vehicle took the plate's evidence (each slot by one thread only).
         var taken: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
 
-        func index(_ plate: String) -> Int {
-            if let s = slot[plate] { return Int(s) }
+        func index(_ r: RawStatement) -> Int {
+            let key = r.plateKey(0)
+            if let s = slot[key] { return Int(s) }
             let s = plates.count
-            slot[plate] = Int32(s)
-            plates.append(plate)
+            slot[key] = Int32(s)
+            plates.append(r.string(0))
             approvals.append([]); licenses.append([]); sanitation.append([])
             filings.append([]); inspections.append([]); findings.append([])
             return s
@@ -36,7 +37,7 @@ final class EvidenceIndex: @unchecked Sendable {
             let r = try RawStatement(db, sql)
             while try r.next(db) {
                 guard let v = decode(r) else { continue }
-                let s = index(r.string(0))
+                let s = index(r)
                 self[keyPath: path][s].append(v)
             }
         }
@@ -81,8 +82,9 @@ final class EvidenceIndex: @unchecked Sendable {
 
     /// Puts a registered plate's evidence into its facts and marks it taken.
     func fill(_ facts: inout VehicleFacts) {
+        let key = PlateKey(facts.plate)
         for p in parts {
-            if let s = p.slot[facts.plate] {
+            if let s = p.slot[key] {
                 p.fill(&facts, slot: Int(s))
                 p.taken[Int(s)] = true
             }
@@ -95,8 +97,9 @@ final class EvidenceIndex: @unchecked Sendable {
             for s in 0..<p.plates.count where !p.taken[s] {
                 var facts = VehicleFacts(plate: p.plates[s])
                 p.fill(&facts, slot: s)
+                let key = PlateKey(facts.plate)
                 for q in parts[(k + 1)...] {
-                    if let t = q.slot[facts.plate] {
+                    if let t = q.slot[key] {
                         q.fill(&facts, slot: Int(t))
                         q.taken[Int(t)] = true
                     }

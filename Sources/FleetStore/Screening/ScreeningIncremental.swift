@@ -58,22 +58,28 @@ enum ScreeningIncremental {
     }
 
     /// The results of `plates`, in plate order, and the plates that no longer belong in the
-    /// state (`ScreeningState.keeps`).
+    /// state (`ScreeningState.keeps`). Their facts are read as a full pass reads them, one
+    /// query per table over the plates listed in a temporary table.
     static func rescreen(_ db: Database, plates: Set<String>, screener: Screener,
                          asOf: CivilDate) throws -> (ScreeningState, gone: Set<[UInt8]>) {
+        try PlateFilter.list(plates, db)
         var state = ScreeningState()
         var gone = Set<[UInt8]>()
-        for plate in plates.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let facts = try FleetStore.facts(db, plate: plate)
+        var seen = Set<String>()
+        try FactStream(db: db, filter: .redo).forEach { facts in
+            seen.insert(facts.plate)
             let result = screener.screen(facts, asOf: asOf, detail: false)
             let registered = facts.registration != nil
             let until = screener.stableUntil(facts, from: asOf)
             if ScreeningState.keeps(result, registered: registered, until: until) {
                 state.append(result, registered: registered, until: until)
             } else {
-                gone.insert(Array(plate.utf8))
+                gone.insert(Array(facts.plate.utf8))
             }
         }
+        // Plates with nothing left (evidence replaced): out of the state.
+        for p in plates where !seen.contains(p) { gone.insert(Array(p.utf8)) }
+        try db.execute(sql: "DELETE FROM temp.screening_redo")
         return (state, gone)
     }
 }

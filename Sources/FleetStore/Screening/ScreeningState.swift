@@ -72,8 +72,11 @@ struct ScreeningState {
         if registered { b |= Self.registered }
         if result.inScope { b |= Self.inScope }
         if result.onTownshipList { b |= Self.onList }
-        appendRaw(plate: Array(result.plate.utf8), township: index(of: name), usage: u, flags: mask, bits: b,
-                  until: day.map { Int32(clamping: $0.dayNumber) } ?? Int32.max)
+        var plate = result.plate
+        plate.withUTF8 { bytes in
+            appendRaw(plate: bytes, township: index(of: name), usage: u, flags: mask, bits: b,
+                      until: day.map { Int32(clamping: $0.dayNumber) } ?? Int32.max)
+        }
     }
 
     private mutating func appendRaw<C: Collection>(plate: C, township t: UInt16, usage u: UInt8, flags f: UInt16, bits b: UInt8, until d: Int32)
@@ -89,38 +92,29 @@ struct ScreeningState {
                   flags: f, bits: b, until: 0)
     }
 
-    /// Appends entry `i` of another state.
-    mutating func append(from other: ScreeningState, _ i: Int) {
-        appendRaw(plate: other.plate(i), township: index(of: other.townships[Int(other.township[i])]), usage: other.usage[i],
+    /// This state's index of each of another state's townships (adding those it lacks).
+    mutating func townshipMap(_ other: ScreeningState) -> [UInt16] { other.townships.map { index(of: $0) } }
+
+    /// Appends entry `i` of another state, whose townships `map` translates.
+    mutating func append(from other: ScreeningState, _ i: Int, map: [UInt16]) {
+        appendRaw(plate: other.plate(i), township: map[Int(other.township[i])], usage: other.usage[i],
                   flags: other.flags[i], bits: other.bits[i], until: other.until[i])
     }
 
     /// The states of consecutive plate ranges, joined.
     mutating func append(contentsOf other: ScreeningState) {
-        for i in 0..<other.count { append(from: other, i) }
+        let map = townshipMap(other)
+        for i in 0..<other.count { append(from: other, i, map: map) }
     }
 
-    /// The same entries in plate order (the bytes' order). Sorted by the plates' first 16
-    /// bytes as two integers, then by the whole plate where those tie.
+    /// The same entries in plate order (the bytes' order).
     func sortedByPlate() -> ScreeningState {
-        func key(_ i: Int) -> (UInt64, UInt64) {
-            var a: UInt64 = 0, b: UInt64 = 0, k = 0
-            for byte in plate(i).prefix(16) {
-                if k < 8 { a |= UInt64(byte) << UInt64(56 - 8 * k) } else { b |= UInt64(byte) << UInt64(56 - 8 * (k - 8)) }
-                k += 1
-            }
-            return (a, b)
-        }
-        let keys = (0..<count).map(key)
-        let order = (0..<count).sorted { x, y in
-            let kx = keys[x], ky = keys[y]
-            if kx != ky { return kx < ky }
-            return plate(x).lexicographicallyPrecedes(plate(y))
-        }
+        let order = (0..<count).map { (PlateKey(bytes: plate($0)), $0) }.sorted { $0.0 < $1.0 }
         var out = ScreeningState()
         out.run = run
         out.reserve(count)
-        for i in order { out.append(from: self, i) }
+        let map = out.townshipMap(self)
+        for (_, i) in order { out.append(from: self, i, map: map) }
         return out
     }
 
@@ -137,16 +131,18 @@ struct ScreeningState {
     /// This state with `changed` (the results of some plates, in plate order) put in: a plate
     /// in `changed` replaces its entry, or is added; a plate in `gone` is removed.
     func merging(_ changed: ScreeningState, removing gone: Set<[UInt8]>) -> ScreeningState {
+        if changed.count == 0 && gone.isEmpty { return self }
         var out = ScreeningState()
         out.reserve(count + changed.count)
+        let mine = out.townshipMap(self), theirs = out.townshipMap(changed)
         var i = 0, j = 0
         while i < count || j < changed.count {
             if j == changed.count || (i < count && plate(i).lexicographicallyPrecedes(changed.plate(j))) {
-                if !gone.contains(Array(plate(i))) { out.append(from: self, i) }
+                if gone.isEmpty || !gone.contains(Array(plate(i))) { out.append(from: self, i, map: mine) }
                 i += 1
             } else {
                 if i < count && plate(i).elementsEqual(changed.plate(j)) { i += 1 }
-                out.append(from: changed, j)
+                out.append(from: changed, j, map: theirs)
                 j += 1
             }
         }

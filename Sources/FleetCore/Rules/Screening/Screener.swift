@@ -216,7 +216,7 @@ public struct Screener: Sendable {
     /// whatever the alert on the date (§7.11). Which filings restrict it, and how (always, or during
     /// alerts), is `BulkFleet`'s answer from the gate rules themselves, at the end of the day.
     func bulkRestricted(_ facts: VehicleFacts, reg: VehicleRegistration, emission: EmissionAssessment, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
-        guard reg.fuel.isDiesel, emission.isAtMost(policy.bulk.maxStage) == true else { return nil }
+        guard !facts.filings.isEmpty, reg.fuel.isDiesel, emission.isAtMost(policy.bulk.maxStage) == true else { return nil }
         let vehicle = BulkVehicle(facts, emission: emission)
         let endOfDay = CivilDateTime(date: asOf, hour: 23, minute: 59, second: 59)
         let fleet = BulkFleet(rules: bulk)
