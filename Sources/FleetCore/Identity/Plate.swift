@@ -60,6 +60,13 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         case badFormat
     }
 
+    /// `parse` for a String (the generic version cannot take the String fast paths).
+    public static func parse(_ raw: String) throws(Problem) -> Plate {
+        let text = normalize(raw)
+        guard let format = try classify(text) else { throw .badFormat }
+        return Plate(text: text, format: format)
+    }
+
     /// Parses a plate after normalising it.
     public static func parse<S: StringProtocol>(_ raw: S) throws(Problem) -> Plate {
         let text = normalize(raw)

@@ -7,14 +7,12 @@ import GRDBSQLite
 /// `decode` makes of the same text, so results do not change. Past `limit` distinct texts
 /// the memo steps aside and every row is decoded.
 final class ColumnMemo<T> {
-    private var keys: [[UInt8]] = []
-    private var values: [T] = []
+    private var memo: [PlateKey: T] = [:]
     private var null: T?
-    private var full = false
     private let limit: Int
     private let decode: (String?) -> T
 
-    init(limit: Int = 256, _ decode: @escaping (String?) -> T) {
+    init(limit: Int = 1_024, _ decode: @escaping (String?) -> T) {
         self.limit = limit
         self.decode = decode
     }
@@ -27,15 +25,11 @@ final class ColumnMemo<T> {
             return v
         }
         let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(r.handle, column)))
-        if full { return decode(String(decoding: bytes, as: UTF8.self)) }
-        for i in keys.indices where keys[i].count == bytes.count && keys[i].elementsEqual(bytes) { return values[i] }
+        // The bytes as integers (`PlateKey` serves any short text): no String is made.
+        let key = PlateKey(bytes: bytes)
+        if let v = memo[key] { return v }
         let v = decode(String(decoding: bytes, as: UTF8.self))
-        if keys.count < limit {
-            keys.append(Array(bytes))
-            values.append(v)
-        } else {
-            full = true
-        }
+        if memo.count < limit { memo[key] = v }
         return v
     }
 }

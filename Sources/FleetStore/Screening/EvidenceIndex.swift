@@ -42,13 +42,22 @@ final class EvidenceIndex: @unchecked Sendable {
             }
         }
 
+        /// Gives the facts this part's evidence (each kind lives in one part only, so the
+        /// arrays are shared, not copied).
         func fill(_ facts: inout VehicleFacts, slot s: Int) {
-            if !approvals[s].isEmpty { facts.muckApprovals += approvals[s] }
-            if !licenses[s].isEmpty { facts.transportLicenses += licenses[s] }
-            if !sanitation[s].isEmpty { facts.sanitation += sanitation[s] }
-            if !filings[s].isEmpty { facts.filings += filings[s] }
-            if !inspections[s].isEmpty { facts.inspections += inspections[s] }
-            if !findings[s].isEmpty { facts.findings += findings[s] }
+            if !approvals[s].isEmpty { facts.muckApprovals = approvals[s] }
+            if !licenses[s].isEmpty { facts.transportLicenses = licenses[s] }
+            if !sanitation[s].isEmpty { facts.sanitation = sanitation[s] }
+            if !filings[s].isEmpty { facts.filings = filings[s] }
+            if !inspections[s].isEmpty { facts.inspections = inspections[s] }
+            if !findings[s].isEmpty { facts.findings = findings[s] }
+        }
+
+        /// Room for `n` plates (no rehashing while loading).
+        func reserve(_ n: Int) {
+            slot.reserveCapacity(n); plates.reserveCapacity(n)
+            approvals.reserveCapacity(n); licenses.reserveCapacity(n); sanitation.reserveCapacity(n)
+            filings.reserveCapacity(n); inspections.reserveCapacity(n); findings.reserveCapacity(n)
         }
 
         func sealed() -> Part {
@@ -66,11 +75,16 @@ final class EvidenceIndex: @unchecked Sendable {
         let licenses = ScanWorker<Part> {
             try ScanWorker<Part>.reading(store) { db in
                 let p = Part()
+                p.reserve(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transport_licenses") ?? 0)
                 try p.load(db, EvidenceQueries.transportLicensesForRules, into: \.licenses, EvidenceQueries.transportLicenseForRules)
                 return p.sealed()
             }
         }
         let rest = Part()
+        rest.reserve(try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM inspections) + (SELECT COUNT(*) FROM muck_approvals) + (SELECT COUNT(*) FROM sanitation_fleet)
+                 + (SELECT COUNT(*) FROM enterprise_fleet) + (SELECT COUNT(*) FROM findings)
+            """) ?? 0)
         let decoder = FactDecoder()
         try rest.load(db, EvidenceQueries.inspectionsForRules, into: \.inspections) { EvidenceQueries.inspectionForRules($0, decoder) }
         try rest.load(db, EvidenceQueries.muckApprovalsForRules, into: \.approvals, EvidenceQueries.muckApprovalForRules)

@@ -36,12 +36,14 @@ extension FleetStore {
                 old = ScreeningState(decoding: row[1] as Data)
             }
             var new: ScreeningState
+            var sameState = false
             if !full, let previous, let base = old, previous[3] as String? == screener.fingerprint,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
-                let (changed, gone) = try ScreeningIncremental.rescreen(db, plates: plates, screener: screener, asOf: asOf)
-                new = base.merging(changed, removing: gone)
+                let changed = try ScreeningIncremental.rescreen(db, plates: plates, screener: screener, asOf: asOf)
+                sameState = changed.count == 0
+                new = base.merging(changed)
                 summary.mode = "incremental"
                 summary.screened = plates.count
             } else {
@@ -52,11 +54,14 @@ extension FleetStore {
                 summary.mode = "full"
                 summary.screened = counter.total
             }
-            new.run = run
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
-            try db.execute(sql: "INSERT OR REPLACE INTO screening_state (id, run_id, data) VALUES (1, ?, ?)", arguments: [run, new.encoded()])
+            if sameState {
+                try db.execute(sql: "UPDATE screening_state SET run_id = ? WHERE id = 1", arguments: [run])
+            } else {
+                try db.execute(sql: "INSERT OR REPLACE INTO screening_state (id, run_id, data) VALUES (1, ?, ?)", arguments: [run, new.encoded()])
+            }
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
             try db.execute(sql: """
                 UPDATE screening_runs SET finished_at = ?, vehicles = ?, summary_json = ?, mode = ?, screened = ? WHERE id = ?

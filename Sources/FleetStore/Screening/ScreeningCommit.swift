@@ -10,7 +10,9 @@ enum ScreeningCommit {
     static func record(_ db: Database, run: Int64, old: ScreeningState?, new: ScreeningState,
                        previous: (id: Int64, asOf: String)?, summary: inout ScreeningRunSummary) throws {
         figures(new, into: &summary)
-        var changes = previous.map { ScreeningChanges(previousRun: $0.id, previousAsOf: $0.asOf) }
+        // Change counts by township index of the new state ([0]) and of the old one ([1]).
+        var byNew = [ScreeningChanges.Counts](repeating: .init(), count: new.townships.count)
+        var byOld = [ScreeningChanges.Counts](repeating: .init(), count: (old?.townships.count ?? 0))
         let close = try RawStatement(db, "UPDATE screening_outcomes SET to_run = ?1 WHERE plate = ?2 AND to_run = \(Schema.openRun)")
         let open = try RawStatement(db, """
             INSERT INTO screening_outcomes (plate, from_run, to_run, registered, township, usage, flags, on_list)
@@ -20,22 +22,19 @@ enum ScreeningCommit {
         let arena = BindArena()
         let old = old ?? ScreeningState()
 
-        func count(_ township: String, _ body: (inout ScreeningChanges.Counts) -> Void) {
-            guard changes != nil else { return }
-            body(&changes!.total)
-            body(&changes!.byTownship[township, default: .init()])
-        }
+
         /// Compares the rows of one plate (either may be missing) and writes what changed.
         func compare(_ i: Int?, _ j: Int?) throws {
             let a = i.flatMap { old.hasRow($0) ? $0 : nil }, b = j.flatMap { new.hasRow($0) ? $0 : nil }
             if a == nil && b == nil { return }
             let oldFlags = a.map { old.flags[$0] } ?? 0, newFlags = b.map { new.flags[$0] } ?? 0
-            let oldTownship = a.map(old.townshipName), newTownship = b.map(new.townshipName)
-            for bit in 0..<Screener.flagOrder.count {
-                let m = UInt16(1) << UInt16(bit)
-                if newFlags & m != 0 { count(newTownship!) { oldFlags & m != 0 ? ($0.stillOpen += 1) : ($0.newlyFlagged += 1) } }
-                else if oldFlags & m != 0 { count(oldTownship!) { $0.resolved += 1 } }
+            if let b {
+                let t = Int(new.township[b])
+                byNew[t].stillOpen += (oldFlags & newFlags).nonzeroBitCount
+                byNew[t].newlyFlagged += (newFlags & ~oldFlags).nonzeroBitCount
             }
+            if let a { byOld[Int(old.township[a])].resolved += (oldFlags & ~newFlags).nonzeroBitCount }
+            let oldTownship = a.map(old.townshipName), newTownship = b.map(new.townshipName)
             let oldListed = a.map { old.has($0, ScreeningState.onList) } ?? false
             let newListed = b.map { new.has($0, ScreeningState.onList) } ?? false
             if let a, let b, oldFlags == newFlags, oldTownship == newTownship, old.usage[a] == new.usage[b],
@@ -65,7 +64,20 @@ enum ScreeningCommit {
                 try compare(i, j); i += 1; j += 1
             }
         }
-        summary.changes = changes
+        if let previous {
+            var changes = ScreeningChanges(previousRun: previous.id, previousAsOf: previous.asOf)
+            func add(_ c: ScreeningChanges.Counts, _ township: String) {
+                guard c.newlyFlagged + c.resolved + c.stillOpen > 0 else { return }
+                for target in [nil, township] as [String?] {
+                    var t = target.map { changes.byTownship[$0, default: .init()] } ?? changes.total
+                    t.newlyFlagged += c.newlyFlagged; t.resolved += c.resolved; t.stillOpen += c.stillOpen
+                    if let target { changes.byTownship[target] = t } else { changes.total = t }
+                }
+            }
+            for (t, c) in byNew.enumerated() { add(c, new.townships[t]) }
+            for (t, c) in byOld.enumerated() { add(c, old.townships[t]) }
+            summary.changes = changes
+        }
     }
 
     private static func step(_ statement: RawStatement, _ db: Database) throws {

@@ -57,14 +57,12 @@ enum ScreeningIncremental {
         return plates
     }
 
-    /// The results of `plates`, in plate order, and the plates that no longer belong in the
-    /// state (`ScreeningState.keeps`). Their facts are read as a full pass reads them, one
-    /// query per table over the plates listed in a temporary table.
-    static func rescreen(_ db: Database, plates: Set<String>, screener: Screener,
-                         asOf: CivilDate) throws -> (ScreeningState, gone: Set<[UInt8]>) {
+    /// The results of `plates`, in plate order, those that no longer belong in the state
+    /// (`ScreeningState.keeps`) marked removed. Their facts are read as a full pass reads
+    /// them, one query per table over the plates listed in a temporary table.
+    static func rescreen(_ db: Database, plates: Set<String>, screener: Screener, asOf: CivilDate) throws -> ScreeningState {
         try PlateFilter.list(plates, db)
         var state = ScreeningState()
-        var gone = Set<[UInt8]>()
         var seen = Set<String>()
         try FactStream(db: db, filter: .redo).forEach { facts in
             seen.insert(facts.plate)
@@ -74,12 +72,12 @@ enum ScreeningIncremental {
             if ScreeningState.keeps(result, registered: registered, until: until) {
                 state.append(result, registered: registered, until: until)
             } else {
-                gone.insert(Array(facts.plate.utf8))
+                state.appendRemoved(plate: facts.plate)
             }
         }
-        // Plates with nothing left (evidence replaced): out of the state.
-        for p in plates where !seen.contains(p) { gone.insert(Array(p.utf8)) }
+        // Plates with nothing left (their rows replaced) leave the state too.
+        for p in plates where !seen.contains(p) { state.appendRemoved(plate: p) }
         try db.execute(sql: "DELETE FROM temp.screening_redo")
-        return (state, gone)
+        return state.sortedByPlate()
     }
 }

@@ -25,17 +25,21 @@ enum ScreeningScan {
             try screenVehicles(db, ids: cuts[k]..<cuts[k + 1], evidence: evidence, shared: shared, screener: screener,
                                asOf: asOf, counter: counter)
         }
-        let workers = (1..<Int(n)).map { k in ScanWorker<ScreeningState> { try ScanWorker<ScreeningState>.reading(store) { try pass($0, k) } } }
-        var state = try pass(db, 0)
-        for w in workers { state.append(contentsOf: try w.wait()) }
+        let workers = (1..<Int(n)).map { k in
+            ScanWorker<ScreeningState> { try ScanWorker<ScreeningState>.reading(store) { try pass($0, k).sortedByPlate() } }
+        }
+        // Each part is put in plate order on its own thread, then the parts are merged.
+        var state = try pass(db, 0).sortedByPlate()
+        for w in workers { state = state.merging(try w.wait()) }
         // Plates with evidence and no registration (only the evidence flags can hold).
+        var unregistered = ScreeningState()
         try evidence.forEachUntaken { facts in
             let result = screener.screen(facts, asOf: asOf, detail: false)
             counter.add(1)
             let until = screener.stableUntil(facts, from: asOf)
-            if ScreeningState.keeps(result, registered: false, until: until) { state.append(result, registered: false, until: until) }
+            if ScreeningState.keeps(result, registered: false, until: until) { unregistered.append(result, registered: false, until: until) }
         }
-        return state.sortedByPlate()
+        return state.merging(unregistered.sortedByPlate())
     }
 
     /// Screens the vehicles whose row ids lie in `ids`.
@@ -89,7 +93,6 @@ final class ScanWorker<T>: @unchecked Sendable {
     static func reading(_ store: FleetStore, _ body: (Database) throws -> T) throws -> T {
         var config = Configuration()
         config.readonly = true
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
         return try DatabaseQueue(path: store.path, configuration: config).read(body)
     }
 }

@@ -11,7 +11,6 @@ import FleetCore
 /// about 26 MB and are written in a few hundredths of a second, where the same as table rows
 /// took about a second (measured with the sqlite3 shell, 1M rows of 7 columns).
 struct ScreeningState {
-    var run: Int64 = 0
     private(set) var plateBytes: [UInt8] = []
     private(set) var plateEnds: [UInt32] = []
     private(set) var townships: [String] = []
@@ -26,6 +25,8 @@ struct ScreeningState {
     private(set) var until: [Int32] = []
 
     static let registered: UInt8 = 1, inScope: UInt8 = 2, onList: UInt8 = 4
+    /// In a set of changes: the plate leaves the state.
+    static let removed: UInt8 = 8
 
     var count: Int { plateEnds.count }
 
@@ -95,6 +96,12 @@ struct ScreeningState {
     /// This state's index of each of another state's townships (adding those it lacks).
     mutating func townshipMap(_ other: ScreeningState) -> [UInt16] { other.townships.map { index(of: $0) } }
 
+    /// Marks a plate to be removed (in a set of changes for `merging`).
+    mutating func appendRemoved(plate: String) {
+        var p = plate
+        p.withUTF8 { appendRaw(plate: $0, township: index(of: ""), usage: 0, flags: 0, bits: Self.removed, until: 0) }
+    }
+
     /// Appends entry `i` of another state, whose townships `map` translates.
     mutating func append(from other: ScreeningState, _ i: Int, map: [UInt16]) {
         appendRaw(plate: other.plate(i), township: map[Int(other.township[i])], usage: other.usage[i],
@@ -109,9 +116,9 @@ struct ScreeningState {
 
     /// The same entries in plate order (the bytes' order).
     func sortedByPlate() -> ScreeningState {
-        let order = (0..<count).map { (PlateKey(bytes: plate($0)), $0) }.sorted { $0.0 < $1.0 }
+        var order = (0..<count).map { (PlateKey(bytes: plate($0)), $0) }
+        order.sort { $0.0 < $1.0 }
         var out = ScreeningState()
-        out.run = run
         out.reserve(count)
         let map = out.townshipMap(self)
         for (_, i) in order { out.append(from: self, i, map: map) }
@@ -129,20 +136,20 @@ struct ScreeningState {
     }
 
     /// This state with `changed` (the results of some plates, in plate order) put in: a plate
-    /// in `changed` replaces its entry, or is added; a plate in `gone` is removed.
-    func merging(_ changed: ScreeningState, removing gone: Set<[UInt8]>) -> ScreeningState {
-        if changed.count == 0 && gone.isEmpty { return self }
+    /// in `changed` replaces its entry or is added, or is removed when marked `removed`.
+    func merging(_ changed: ScreeningState) -> ScreeningState {
+        if changed.count == 0 { return self }
         var out = ScreeningState()
         out.reserve(count + changed.count)
         let mine = out.townshipMap(self), theirs = out.townshipMap(changed)
         var i = 0, j = 0
         while i < count || j < changed.count {
             if j == changed.count || (i < count && plate(i).lexicographicallyPrecedes(changed.plate(j))) {
-                if gone.isEmpty || !gone.contains(Array(plate(i))) { out.append(from: self, i, map: mine) }
+                out.append(from: self, i, map: mine)
                 i += 1
             } else {
                 if i < count && plate(i).elementsEqual(changed.plate(j)) { i += 1 }
-                out.append(from: changed, j, map: theirs)
+                if !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
                 j += 1
             }
         }
@@ -173,8 +180,6 @@ struct ScreeningState {
             withUnsafeBytes(of: &n) { d.append(contentsOf: $0) }
             array.withUnsafeBytes { d.append(contentsOf: $0) }
         }
-        var r = run
-        withUnsafeBytes(of: &r) { d.append(contentsOf: $0) }
         put(Array(townships.joined(separator: "\n").utf8))
         put(plateBytes); put(plateEnds); put(township); put(usage); put(flags); put(bits); put(until)
         return d
@@ -199,11 +204,6 @@ struct ScreeningState {
             at += bytes
             return out
         }
-        guard data.endIndex - at >= 8 else { return nil }
-        var r: Int64 = 0
-        withUnsafeMutableBytes(of: &r) { $0.copyBytes(from: data[at..<(at + 8)]) }
-        at += 8
-        run = r
         guard let names = take(UInt8.self), let pb = take(UInt8.self), let pe = take(UInt32.self), let t = take(UInt16.self),
               let u = take(UInt8.self), let f = take(UInt16.self), let b = take(UInt8.self), let d = take(Int32.self),
               [t.count, u.count, f.count, b.count, d.count].allSatisfy({ $0 == pe.count }) else { return nil }
