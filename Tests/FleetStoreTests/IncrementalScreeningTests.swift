@@ -163,6 +163,18 @@ import GRDB
         #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "full")
     }
 
+    @Test func aDamagedStateMeansAFullRun() throws {
+        let store = try sampleStore()
+        let first = try run(store, Self.day)
+        for damage in ["substr(data, 1, 100)", "substr(data, 1, 8) || zeroblob(8) || x'ffffffffffffffff' || substr(data, 25)", "x'00'"] {
+            try store.write { db in try db.execute(sql: "UPDATE screening_state SET data = \(damage)") }
+            let again = try run(store, Self.day)
+            #expect(again.mode == "full", "\(damage)")
+            same(first, again)
+            #expect(again.changes?.total.newlyFlagged == 0 && again.changes?.total.resolved == 0)
+        }
+    }
+
     /// The claim of `Screener.stableUntil`: the same result on every day up to the day before.
     @Test func resultsHoldUntilTheirStableUntilDay() throws {
         let store = try sampleStore()

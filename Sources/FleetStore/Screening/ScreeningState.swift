@@ -170,7 +170,7 @@ struct ScreeningState {
 
     // MARK: Stored form: a header, then the arrays as they lie in memory (little-endian).
 
-    private static let magic: [UInt8] = Array("FRSS0001".utf8)
+    private static let magic: [UInt8] = Array("FRSS0002".utf8)
 
     func encoded() -> Data {
         var d = Data()
@@ -195,6 +195,7 @@ struct ScreeningState {
             var n: UInt64 = 0
             withUnsafeMutableBytes(of: &n) { $0.copyBytes(from: data[at..<(at + 8)]) }
             at += 8
+            guard n <= UInt64(data.count) else { return nil }
             let bytes = Int(n) * MemoryLayout<T>.stride
             guard data.endIndex - at >= bytes else { return nil }
             let out = [T](unsafeUninitializedCapacity: Int(n)) { buf, count in
