@@ -7,7 +7,8 @@ import GRDBSQLite
 /// `decode` makes of the same text, so results do not change. Past `limit` distinct texts
 /// the memo steps aside and every row is decoded.
 final class ColumnMemo<T> {
-    private var memo: [PlateKey: T] = [:]
+    private var slots = KeyTable()
+    private var values: [T] = []
     private var null: T?
     private let limit: Int
     private let decode: (String?) -> T
@@ -27,9 +28,12 @@ final class ColumnMemo<T> {
         let bytes = UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(r.handle, column)))
         // The bytes as integers (`PlateKey` serves any short text): no String is made.
         let key = PlateKey(bytes: bytes)
-        if let v = memo[key] { return v }
+        if let i = slots[key] { return values[Int(i)] }
         let v = decode(String(decoding: bytes, as: UTF8.self))
-        if memo.count < limit { memo[key] = v }
+        if values.count < limit {
+            slots[key] = Int32(values.count)
+            values.append(v)
+        }
         return v
     }
 }

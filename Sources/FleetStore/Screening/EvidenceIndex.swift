@@ -11,7 +11,7 @@ import GRDB
 /// only evidence messages show are left empty (`EvidenceQueries.…ForRules`).
 final class EvidenceIndex: @unchecked Sendable {
     final class Part: @unchecked Sendable {
-        private(set) var slot: [PlateKey: Int32] = [:]
+        private(set) var slot = KeyTable()
         private(set) var plates: [String] = []
         var approvals: [[MuckApproval]] = []
         var licenses: [[TransportLicense]] = []
@@ -55,7 +55,7 @@ final class EvidenceIndex: @unchecked Sendable {
 
         /// Room for `n` plates (no rehashing while loading).
         func reserve(_ n: Int) {
-            slot.reserveCapacity(n); plates.reserveCapacity(n)
+            slot = KeyTable(capacity: n); plates.reserveCapacity(n)
             approvals.reserveCapacity(n); licenses.reserveCapacity(n); sanitation.reserveCapacity(n)
             filings.reserveCapacity(n); inspections.reserveCapacity(n); findings.reserveCapacity(n)
         }

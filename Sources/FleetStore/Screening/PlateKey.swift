@@ -1,23 +1,31 @@
-/// A plate (or any short text) as a hash key and sort key: its first 24 bytes as three big-endian integers (so
-/// that comparing them compares the bytes), and the whole text when it is longer. Hashing a
-/// Chinese plate as a Swift String normalises it first; hashing three integers does not
-/// (measured: String keys were an eighth of a 1M-vehicle run).
+/// A plate (or any short text) as a hash key and sort key: its first 24 bytes as three
+/// big-endian integers (so that comparing them compares the bytes), and the whole text when it
+/// is longer. Hashing a Chinese plate as a Swift String normalises it first; hashing three
+/// integers does not (measured: String keys were an eighth of a 1M-vehicle run).
 struct PlateKey: Hashable, Comparable {
     var a: UInt64 = 0, b: UInt64 = 0, c: UInt64 = 0
     var long: [UInt8]?
 
-    init<C: Collection>(bytes: C) where C.Element == UInt8 {
-        var k = 0
-        for byte in bytes.prefix(24) {
-            let shift = UInt64(56 - 8 * (k % 8))
-            switch k / 8 {
-            case 0: a |= UInt64(byte) << shift
-            case 1: b |= UInt64(byte) << shift
-            default: c |= UInt64(byte) << shift
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        @inline(__always) func word(_ from: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for k in 0..<8 {
+                w <<= 8
+                if from + k < n { w |= UInt64(bytes[from + k]) }
             }
-            k += 1
+            return w
         }
-        if bytes.count > 24 { long = Array(bytes) }
+        a = word(0)
+        if n > 8 { b = word(8) }
+        if n > 16 { c = word(16) }
+        if n > 24 { long = Array(bytes) }
+    }
+
+    init<C: Collection>(bytes: C) where C.Element == UInt8 {
+        if let key = bytes.withContiguousStorageIfAvailable({ PlateKey(bytes: $0) }) { self = key; return }
+        let array = Array(bytes)
+        self = array.withUnsafeBufferPointer { PlateKey(bytes: $0) }
     }
 
     init(_ plate: String) {
@@ -25,10 +33,67 @@ struct PlateKey: Hashable, Comparable {
         self = copy.withUTF8 { PlateKey(bytes: $0) }
     }
 
+    /// A cheap mix of the key for `KeyTable` (not Swift's seeded hashing).
+    @inline(__always) var mixed: UInt64 {
+        var h = a &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ (h >> 29) ^ b) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 32) ^ c) &* 0x94D0_49BB_1331_11EB
+        if let long { for x in long { h = (h ^ UInt64(x)) &* 0x100_0000_01B3 } }
+        return h ^ (h >> 31)
+    }
+
     static func < (x: PlateKey, y: PlateKey) -> Bool {
         if x.a != y.a { return x.a < y.a }
         if x.b != y.b { return x.b < y.b }
         if x.c != y.c { return x.c < y.c }
         return (x.long ?? []).lexicographicallyPrecedes(y.long ?? [])
+    }
+}
+
+/// An open-addressing table from `PlateKey` to Int32, for the hot lookups of a screening run
+/// (evidence by plate, decoded codes by text): Swift's Dictionary hashes with a seeded SipHash,
+/// which showed as a tenth of a 1M-vehicle run.
+struct KeyTable {
+    private var keys: [PlateKey]
+    private var values: [Int32]
+    private var used: [Bool]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: PlateKey(bytes: [UInt8]()), count: size)
+        values = Array(repeating: 0, count: size)
+        used = Array(repeating: false, count: size)
+        mask = size - 1
+    }
+
+    subscript(key: PlateKey) -> Int32? {
+        get {
+            var i = Int(truncatingIfNeeded: key.mixed) & mask
+            while used[i] {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }      // no removal: not needed
+            if (count + 1) * 2 > keys.count { grow() }
+            var i = Int(truncatingIfNeeded: key.mixed) & mask
+            while used[i] {
+                if keys[i] == key { values[i] = newValue; return }
+                i = (i + 1) & mask
+            }
+            used[i] = true; keys[i] = key; values[i] = newValue
+            count += 1
+        }
+    }
+
+    private mutating func grow() {
+        var bigger = KeyTable(capacity: keys.count)
+        for i in 0..<keys.count where used[i] { bigger[keys[i]] = values[i] }
+        self = bigger
     }
 }

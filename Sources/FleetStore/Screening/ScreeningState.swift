@@ -15,6 +15,8 @@ struct ScreeningState {
     private(set) var plateEnds: [UInt32] = []
     private(set) var townships: [String] = []
     private var townshipIndex: [String: UInt16] = [:]
+    /// The same, by the name's bytes (no String hashing per plate).
+    private var townshipSlots = KeyTable()
     private(set) var township: [UInt16] = []
     /// 0: no usage class (out of scope); else 1 + the class's index in `UsageClass.allCases`.
     private(set) var usage: [UInt8] = []
@@ -67,15 +69,21 @@ struct ScreeningState {
     mutating func append(_ result: ScreeningResult, registered: Bool, until day: CivilDate?) {
         let name = registered ? (result.township ?? TownshipTable.unassigned) : ScreeningRunSummary.unregistered
         var mask: UInt16 = 0
-        for f in result.flags { if let b = Screener.flagIndex[f.code] { mask |= 1 << UInt16(b) } }
+        for f in result.flags { if let b = Screener.flagOrder.firstIndex(of: f.code) { mask |= 1 << UInt16(b) } }
         let u: UInt8 = result.usage.map { UInt8(UsageClass.allCases.firstIndex(of: $0)! + 1) } ?? 0
         var b: UInt8 = 0
         if registered { b |= Self.registered }
         if result.inScope { b |= Self.inScope }
         if result.onTownshipList { b |= Self.onList }
+        let key = PlateKey(name)
+        let t: UInt16
+        if let i = townshipSlots[key] { t = UInt16(i) } else {
+            t = index(of: name)
+            townshipSlots[key] = Int32(t)
+        }
         var plate = result.plate
         plate.withUTF8 { bytes in
-            appendRaw(plate: bytes, township: index(of: name), usage: u, flags: mask, bits: b,
+            appendRaw(plate: bytes, township: t, usage: u, flags: mask, bits: b,
                       until: day.map { Int32(clamping: $0.dayNumber) } ?? Int32.max)
         }
     }
@@ -117,7 +125,12 @@ struct ScreeningState {
     /// The same entries in plate order (the bytes' order).
     func sortedByPlate() -> ScreeningState {
         var order = (0..<count).map { (PlateKey(bytes: plate($0)), $0) }
-        order.sort { $0.0 < $1.0 }
+        if order.allSatisfy({ $0.0.long == nil }) {
+            // The usual case: every plate within 24 bytes, compared as three integers.
+            order.sort { x, y in (x.0.a, x.0.b, x.0.c) < (y.0.a, y.0.b, y.0.c) }
+        } else {
+            order.sort { $0.0 < $1.0 }
+        }
         var out = ScreeningState()
         out.reserve(count)
         let map = out.townshipMap(self)

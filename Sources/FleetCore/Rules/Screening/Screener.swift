@@ -12,6 +12,8 @@ public struct Screener: Sendable {
     public let quota: QuotaRules
     /// The gate rules of key enterprises (BULK_RESTRICTED asks them).
     public let bulk: BulkRules
+    /// The day offsets at which a rule may change its answer (see `stableUntil`).
+    let horizonOffsets: [Int]
 
     /// A screener for a policy; `quota` defaults to the policy's own baseline.
     public init(policy: Policy, quota: QuotaRules? = nil) {
@@ -19,6 +21,10 @@ public struct Screener: Sendable {
         self.inference = EmissionInference(table: policy.emission)
         self.quota = quota ?? QuotaRules(policy: policy)
         self.bulk = BulkRules(policy: policy)
+        var offsets = [0, 1]
+        for w in [policy.screening.muckSightingDays, policy.screening.inspectionDays,
+                  policy.screening.findingDays, policy.usage.findingValidDays] { offsets += [w, w + 1] }
+        self.horizonOffsets = Array(Set(offsets)).sorted()
     }
 
     /// The flags in the order rules.md lists them.

@@ -13,15 +13,11 @@
 ///     // screen(facts, asOf: d) == screen(facts, asOf: asOf) for every asOf ≤ d < until
 extension Screener {
     public func stableUntil(_ facts: VehicleFacts, from asOf: CivilDate) -> CivilDate? {
-        let windows = [policy.screening.muckSightingDays, policy.screening.inspectionDays,
-                       policy.screening.findingDays, policy.usage.findingValidDays]
-        var offsets: [Int] = [0, 1]
-        for w in windows { offsets.append(w); offsets.append(w + 1) }
         let today = asOf.dayNumber
         var first = Int.max
         func consider(_ date: CivilDate?) {
-            guard let d = date?.dayNumber else { return }
-            for o in offsets where d + o > today && d + o < first { first = d + o }
+            guard let d = date?.dayNumber, d + horizonOffsets[horizonOffsets.count - 1] > today else { return }
+            for o in horizonOffsets where d + o > today && d + o < first { first = d + o }
         }
         // The policy's own dates (the built-up-area ban's start, the sanitation rule's start).
         consider(bulk.builtUpFrom.date)
