@@ -54,46 +54,50 @@ struct PlateKey: Hashable, Comparable {
 /// (evidence by plate, decoded codes by text): Swift's Dictionary hashes with a seeded SipHash,
 /// which showed as a tenth of a 1M-vehicle run.
 struct KeyTable {
-    private var keys: [PlateKey]
-    private var values: [Int32]
-    private var used: [Bool]
+    /// One slot: key, value and whether it is used, side by side (one cache line per probe).
+    private struct Slot {
+        var key: PlateKey
+        var value: Int32
+        var used: Bool
+    }
+    private var slots: [Slot]
     private var mask: Int
     private(set) var count = 0
 
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: PlateKey(bytes: [UInt8]()), count: size)
-        values = Array(repeating: 0, count: size)
-        used = Array(repeating: false, count: size)
+        slots = Array(repeating: Slot(key: PlateKey(bytes: [UInt8]()), value: 0, used: false), count: size)
         mask = size - 1
     }
 
     subscript(key: PlateKey) -> Int32? {
         get {
-            var i = Int(truncatingIfNeeded: key.mixed) & mask
-            while used[i] {
-                if keys[i] == key { return values[i] }
-                i = (i + 1) & mask
+            slots.withUnsafeBufferPointer { s in
+                var i = Int(truncatingIfNeeded: key.mixed) & mask
+                while s[i].used {
+                    if s[i].key == key { return s[i].value }
+                    i = (i + 1) & mask
+                }
+                return nil
             }
-            return nil
         }
         set {
             guard let newValue else { return }      // no removal: not needed
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             var i = Int(truncatingIfNeeded: key.mixed) & mask
-            while used[i] {
-                if keys[i] == key { values[i] = newValue; return }
+            while slots[i].used {
+                if slots[i].key == key { slots[i].value = newValue; return }
                 i = (i + 1) & mask
             }
-            used[i] = true; keys[i] = key; values[i] = newValue
+            slots[i] = Slot(key: key, value: newValue, used: true)
             count += 1
         }
     }
 
     private mutating func grow() {
-        var bigger = KeyTable(capacity: keys.count)
-        for i in 0..<keys.count where used[i] { bigger[keys[i]] = values[i] }
+        var bigger = KeyTable(capacity: slots.count)
+        for s in slots where s.used { bigger[s.key] = s.value }
         self = bigger
     }
 }
