@@ -43,7 +43,7 @@ import GRDB
 
     /// The last run's whole result, from the stored state.
     func stored(_ store: FleetStore) throws -> [String: Entry] {
-        let data = try store.read { db in try Data.fetchOne(db, sql: "SELECT data FROM screening_state")! }
+        let data = try store.read { db in try Data.fetchOne(db, sql: "SELECT data FROM screening_state_data")! }
         let s = try #require(ScreeningState(decoding: data))
         var out: [String: Entry] = [:]
         for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
@@ -167,7 +167,7 @@ import GRDB
         let store = try sampleStore()
         let first = try run(store, Self.day)
         for damage in ["substr(data, 1, 100)", "substr(data, 1, 8) || zeroblob(8) || x'ffffffffffffffff' || substr(data, 25)", "x'00'"] {
-            try store.write { db in try db.execute(sql: "UPDATE screening_state SET data = \(damage)") }
+            try store.write { db in try db.execute(sql: "UPDATE screening_state_data SET data = \(damage)") }
             let again = try run(store, Self.day)
             #expect(again.mode == "full", "\(damage)")
             same(first, again)

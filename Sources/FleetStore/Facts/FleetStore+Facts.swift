@@ -130,7 +130,8 @@ struct FactStream {
         let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, filter: filter, decode: EvidenceQueries.filing)
         let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, filter: filter) { EvidenceQueries.inspection($0, decoder) }
         let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, filter: filter) { EvidenceQueries.finding($0, decoder) }
-        let shared = try EvidenceQueries.sharedVINs(db)
+        // Every shared VIN at once for a pass over all plates; one query per vehicle for a few.
+        let shared = filter == .all ? try EvidenceQueries.sharedVINs(db) : nil
 
         func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         func fill(_ facts: inout VehicleFacts) throws {
@@ -164,7 +165,7 @@ struct FactStream {
             let (reg, source) = try EvidenceQueries.registration(vehicles, decoder)
             try unregistered(before: reg.plate.text)
             var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
-            facts.sameVIN = shared[reg.vin.text] ?? []
+            facts.sameVIN = try shared.map { $0[reg.vin.text] ?? [] } ?? EvidenceQueries.sharedVINs(db, vin: reg.vin.text)
             try fill(&facts)
             try body(facts)
         }

@@ -7,8 +7,10 @@ extension Schema {
     ///   (`from_run` ≤ run < `to_run`), so a run writes only the results that changed instead of
     ///   a copy of every flagged vehicle. `screening_results` becomes a view with the old columns
     ///   (one row per run and flagged vehicle), so every query of a run's results reads as before.
-    /// - `screening_state` holds the latest run's whole result (every plate, flagged or not, and
-    ///   the day until which it holds by time alone) as one packed value (`ScreeningState`).
+    /// - `screening_state_data` holds the latest run's whole result (every plate, flagged or not,
+    ///   and the day until which it holds by time alone) as one packed value (`ScreeningState`);
+    ///   `screening_state` says which run it is (apart, so that a run that changes nothing
+    ///   rewrites one small row, not the value).
     /// - `screening_runs` records the newest import batch a run saw, the screener it used and
     ///   how it ran (full or incremental, and how many plates it screened).
     /// - An index on `batch_id` of each table that screening reads finds the rows imported since
@@ -39,7 +41,10 @@ extension Schema {
 
             CREATE TABLE screening_state (
                 id INTEGER PRIMARY KEY CHECK (id = 1),
-                run_id INTEGER NOT NULL,
+                run_id INTEGER NOT NULL
+            );
+            CREATE TABLE screening_state_data (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
                 data BLOB NOT NULL
             );
             ALTER TABLE screening_runs ADD COLUMN max_batch INTEGER;

@@ -69,15 +69,18 @@ final class EvidenceIndex: @unchecked Sendable {
     }
 
     let parts: [Part]
+    /// The plates sharing a VIN with another plate, by VIN (`EvidenceQueries.sharedVINs`).
+    let sharedVINs: [String: [SameVINPlate]]
 
-    /// Loads every kind of evidence, on two threads (the one calling and one more).
+    /// Loads every kind of evidence and the shared VINs, on two threads (the one calling and
+    /// one more).
     init(store: FleetStore, db: Database) throws {
-        let licenses = ScanWorker<Part> {
-            try ScanWorker<Part>.reading(store) { db in
+        let licenses = ScanWorker<(Part, [String: [SameVINPlate]])> {
+            try ScanWorker<(Part, [String: [SameVINPlate]])>.reading(store) { db in
                 let p = Part()
                 p.reserve(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transport_licenses") ?? 0)
                 try p.load(db, EvidenceQueries.transportLicensesForRules, into: \.licenses, EvidenceQueries.transportLicenseForRules)
-                return p.sealed()
+                return (p.sealed(), try EvidenceQueries.sharedVINs(db))
             }
         }
         let rest = Part()
@@ -91,7 +94,9 @@ final class EvidenceIndex: @unchecked Sendable {
         try rest.load(db, EvidenceQueries.sanitationForRules, into: \.sanitation, EvidenceQueries.sanitationEntryForRules)
         try rest.load(db, EvidenceQueries.filings, into: \.filings, EvidenceQueries.filing)
         try rest.load(db, EvidenceQueries.findings, into: \.findings) { EvidenceQueries.finding($0, decoder) }
-        parts = [try licenses.wait(), rest.sealed()]
+        let (first, shared) = try licenses.wait()
+        parts = [first, rest.sealed()]
+        sharedVINs = shared
     }
 
     /// Puts a registered plate's evidence into its facts and marks it taken.

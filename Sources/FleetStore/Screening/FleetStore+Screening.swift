@@ -16,6 +16,8 @@ extension FleetStore {
     public func runScreening(asOf: CivilDate, screener: Screener, operatorName: String, full: Bool = false,
                              threads: Int? = nil, progress: ((Int) -> Void)? = nil) throws -> ScreeningRunSummary {
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
+        let clock = PhaseClock()
+        defer { clock.lap("commit") }
         return try write { db in
             let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
             let previous = try Row.fetchOne(db, sql: "SELECT id, as_of, max_batch, fingerprint FROM screening_runs ORDER BY id DESC LIMIT 1")
@@ -31,19 +33,23 @@ extension FleetStore {
                                               byTownship: [:], listed: 0)
             // The previous run's whole result, when it left one.
             var old: ScreeningState?
-            if let previous, let row = try Row.fetchOne(db, sql: "SELECT run_id, data FROM screening_state WHERE id = 1"),
-               row[0] as Int64 == previous[0] as Int64 {
-                old = ScreeningState(decoding: row[1] as Data)
+            if let previous, try Int64.fetchOne(db, sql: "SELECT run_id FROM screening_state WHERE id = 1") == previous[0] as Int64,
+               let data = try Data.fetchOne(db, sql: "SELECT data FROM screening_state_data WHERE id = 1") {
+                old = ScreeningState(decoding: data)
             }
+            clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
             if !full, let previous, let base = old, previous[3] as String? == screener.fingerprint,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
+                clock.lap("plates to redo")
                 let changed = try ScreeningIncremental.rescreen(db, plates: plates, screener: screener, asOf: asOf)
+                clock.lap("rescreen")
                 sameState = changed.count == 0
                 new = base.merging(changed)
+                clock.lap("merge")
                 summary.mode = "incremental"
                 summary.screened = plates.count
             } else {
@@ -51,17 +57,19 @@ extension FleetStore {
                 let n = threads ?? (vehicles >= ScreeningScan.parallelFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)
                 let counter = ProgressCounter(report: progress)
                 new = try ScreeningScan.run(store: self, db: db, screener: screener, asOf: asOf, threads: n, counter: counter)
+                clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
             }
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
-            if sameState {
-                try db.execute(sql: "UPDATE screening_state SET run_id = ? WHERE id = 1", arguments: [run])
-            } else {
-                try db.execute(sql: "INSERT OR REPLACE INTO screening_state (id, run_id, data) VALUES (1, ?, ?)", arguments: [run, new.encoded()])
+            clock.lap("results written")
+            if !sameState {
+                try db.execute(sql: "INSERT OR REPLACE INTO screening_state_data (id, data) VALUES (1, ?)", arguments: [new.encoded()])
             }
+            try db.execute(sql: "INSERT OR REPLACE INTO screening_state (id, run_id) VALUES (1, ?)", arguments: [run])
+            clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
             try db.execute(sql: """
                 UPDATE screening_runs SET finished_at = ?, vehicles = ?, summary_json = ?, mode = ?, screened = ? WHERE id = ?
@@ -78,5 +86,19 @@ extension FleetStore {
                                                  arguments: [asOf.description]) else { return nil }
             return try JSONDecoder().decode(ScreeningRunSummary.self, from: Data(json.utf8))
         }
+    }
+}
+
+/// Phase timings of a run on stderr when `FLEETREG_TIMING` is set (for the benchmark).
+final class PhaseClock {
+    private let on = ProcessInfo.processInfo.environment["FLEETREG_TIMING"] != nil
+    private var last = Date()
+
+    func lap(_ phase: String) {
+        guard on else { return }
+        let now = Date()
+        let line = "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%6.3f s\n", now.timeIntervalSince(last))
+        FileHandle.standardError.write(Data(line.utf8))
+        last = now
     }
 }

@@ -23,10 +23,17 @@ enum ScreeningCommit {
         let old = old ?? ScreeningState()
 
 
+        // Each old township's index in the new state (`.max`: none).
+        let oldToNew = old.townships.map { new.townshipIndex(of: $0) ?? .max }
         /// Compares the rows of one plate (either may be missing) and writes what changed.
         func compare(_ i: Int?, _ j: Int?) throws {
             let a = i.flatMap { old.hasRow($0) ? $0 : nil }, b = j.flatMap { new.hasRow($0) ? $0 : nil }
             if a == nil && b == nil { return }
+            if let a, let b, old.flags[a] == new.flags[b], old.bits[a] == new.bits[b], old.usage[a] == new.usage[b],
+               oldToNew[Int(old.township[a])] == new.township[b] {
+                byNew[Int(new.township[b])].stillOpen += new.flags[b].nonzeroBitCount   // unchanged: the usual case
+                return
+            }
             let oldFlags = a.map { old.flags[$0] } ?? 0, newFlags = b.map { new.flags[$0] } ?? 0
             if let b {
                 let t = Int(new.township[b])
@@ -56,9 +63,10 @@ enum ScreeningCommit {
 
         var i = 0, j = 0
         while i < old.count || j < new.count {
-            if j == new.count || (i < old.count && old.plate(i).lexicographicallyPrecedes(new.plate(j))) {
+            let o = j == new.count ? -1 : i == old.count ? 1 : old.order(i, new, j)
+            if o < 0 {
                 try compare(i, nil); i += 1
-            } else if i == old.count || new.plate(j).lexicographicallyPrecedes(old.plate(i)) {
+            } else if o > 0 {
                 try compare(nil, j); j += 1
             } else {
                 try compare(i, j); i += 1; j += 1

@@ -22,7 +22,7 @@ enum ScreeningScan {
         try db.execute(sql: "PRAGMA mmap_size = 0")
         defer { try? db.execute(sql: "PRAGMA mmap_size = \(FleetStore.mmapSize)") }
         let evidence = try EvidenceIndex(store: store, db: db)
-        let shared = try EvidenceQueries.sharedVINs(db)
+        let shared = evidence.sharedVINs
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
         let n = Int64(max(1, threads))
         let cuts = (0...n).map { k in k == n ? maxID + 1 : 1 + (maxID * k) / n }

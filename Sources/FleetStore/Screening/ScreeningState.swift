@@ -138,6 +138,23 @@ struct ScreeningState {
         return out
     }
 
+    /// The order of this state's plate `i` and another state's plate `j`: negative, zero or
+    /// positive as the bytes compare.
+    func order(_ i: Int, _ other: ScreeningState, _ j: Int) -> Int {
+        let a0 = i == 0 ? 0 : Int(plateEnds[i - 1]), a1 = Int(plateEnds[i])
+        let b0 = j == 0 ? 0 : Int(other.plateEnds[j - 1]), b1 = Int(other.plateEnds[j])
+        return plateBytes.withUnsafeBufferPointer { x in
+            other.plateBytes.withUnsafeBufferPointer { y in
+                let n = min(a1 - a0, b1 - b0)
+                let c = n == 0 ? 0 : Int(memcmp(x.baseAddress! + a0, y.baseAddress! + b0, n))
+                return c != 0 ? c : (a1 - a0) - (b1 - b0)
+            }
+        }
+    }
+
+    /// The index of a township name, if the state has it.
+    func townshipIndex(of name: String) -> UInt16? { townshipIndex[name] }
+
     /// The position of a plate, or nil.
     func position(of plate: [UInt8]) -> Int? {
         var lo = 0, hi = count
@@ -157,11 +174,12 @@ struct ScreeningState {
         let mine = out.townshipMap(self), theirs = out.townshipMap(changed)
         var i = 0, j = 0
         while i < count || j < changed.count {
-            if j == changed.count || (i < count && plate(i).lexicographicallyPrecedes(changed.plate(j))) {
+            let o = j == changed.count ? -1 : i == count ? 1 : order(i, changed, j)
+            if o < 0 {
                 out.append(from: self, i, map: mine)
                 i += 1
             } else {
-                if i < count && plate(i).elementsEqual(changed.plate(j)) { i += 1 }
+                if o == 0 { i += 1 }
                 if !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
                 j += 1
             }
