@@ -47,6 +47,20 @@ extension FleetStore: FactStore {
 }
 
 extension EvidenceQueries {
+    /// The plates on each VIN that a stream's vehicles have, for the VINs with more than one.
+    static func sharedVINs(_ db: Database, filter: PlateFilter) throws -> [String: [SameVINPlate]] {
+        guard filter == .redo else { return try sharedVINs(db) }
+        var out: [String: [SameVINPlate]] = [:]
+        for r in try Row.fetchAll(db, sql: """
+            SELECT vin, plate, status, status_date FROM vehicles
+            WHERE vin IN (SELECT vin FROM vehicles WHERE plate IN (SELECT plate FROM temp.screening_redo)) ORDER BY vin, plate
+            """) {
+            out[r[0], default: []].append(SameVINPlate(plate: r[1], status: VehicleStatus(letters: r[2]),
+                                                       statusDate: (r[3] as String?).flatMap { CivilDate(parsing: $0) }))
+        }
+        return out.filter { $0.value.count > 1 }
+    }
+
     static func sharedVINs(_ db: Database, vin: String) throws -> [SameVINPlate] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT plate, status, status_date FROM vehicles WHERE vin = ? ORDER BY plate"), arguments: [vin]).map {
             SameVINPlate(plate: $0[0], status: VehicleStatus(letters: $0[1]), statusDate: ($0[2] as String?).flatMap { CivilDate(parsing: $0) })
@@ -130,8 +144,7 @@ struct FactStream {
         let filings = try SortedEvidence(db, sql: EvidenceQueries.filings, filter: filter, decode: EvidenceQueries.filing)
         let inspections = try SortedEvidence(db, sql: EvidenceQueries.inspections, filter: filter) { EvidenceQueries.inspection($0, decoder) }
         let findings = try SortedEvidence(db, sql: EvidenceQueries.findings, filter: filter) { EvidenceQueries.finding($0, decoder) }
-        // Every shared VIN at once for a pass over all plates; one query per vehicle for a few.
-        let shared = filter == .all ? try EvidenceQueries.sharedVINs(db) : nil
+        let shared = try EvidenceQueries.sharedVINs(db, filter: filter)
 
         func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         func fill(_ facts: inout VehicleFacts) throws {
@@ -165,7 +178,7 @@ struct FactStream {
             let (reg, source) = try EvidenceQueries.registration(vehicles, decoder)
             try unregistered(before: reg.plate.text)
             var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
-            facts.sameVIN = try shared.map { $0[reg.vin.text] ?? [] } ?? EvidenceQueries.sharedVINs(db, vin: reg.vin.text)
+            facts.sameVIN = shared[reg.vin.text] ?? []
             try fill(&facts)
             try body(facts)
         }

@@ -56,7 +56,7 @@ extension FleetStore {
                 let vehicles = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
                 let n = threads ?? (vehicles >= ScreeningScan.parallelFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)
                 let counter = ProgressCounter(report: progress)
-                new = try ScreeningScan.run(store: self, db: db, screener: screener, asOf: asOf, threads: n, counter: counter)
+                new = try ScreeningScan.run(store: self, db: db, screener: screener, asOf: asOf, threads: n, counter: counter, clock: clock)
                 clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
