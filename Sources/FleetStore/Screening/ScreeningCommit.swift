@@ -10,7 +10,8 @@ enum ScreeningCommit {
     static func record(_ db: Database, run: Int64, old: ScreeningState?, new: ScreeningState,
                        previous: (id: Int64, asOf: String)?, summary: inout ScreeningRunSummary) throws {
         figures(new, into: &summary)
-        // Change counts by township index of the new state ([0]) and of the old one ([1]).
+        // Change counts by township: newly flagged and still open under the new state's
+        // townships, resolved under the old state's (the township the vehicle had then).
         var byNew = [ScreeningChanges.Counts](repeating: .init(), count: new.townships.count)
         var byOld = [ScreeningChanges.Counts](repeating: .init(), count: (old?.townships.count ?? 0))
         let close = try RawStatement(db, "UPDATE screening_outcomes SET to_run = ?1 WHERE plate = ?2 AND to_run = \(Schema.openRun)")
@@ -21,8 +22,6 @@ enum ScreeningCommit {
         let items = try ListItems(db: db, run: run)
         let arena = BindArena()
         let old = old ?? ScreeningState()
-
-
         // Each old township's index in the new state (`.max`: none).
         let oldToNew = old.townships.map { new.townshipIndex(of: $0) ?? .max }
         /// Compares the rows of one plate (either may be missing) and writes what changed.
