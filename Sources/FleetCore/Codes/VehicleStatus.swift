@@ -44,7 +44,7 @@ public struct VehicleStatus: Hashable, Sendable, CustomStringConvertible {
 
     /// Gone from the road: transferred out (B), cancelled (E), compulsorily cancelled (M) or
     /// scrapped (P).
-    public var isGone: Bool { letters.contains { "BEMP".contains($0) } }
+    public var isGone: Bool { letters.utf8.contains { $0 == 0x42 || $0 == 0x45 || $0 == 0x4D || $0 == 0x50 } }   // B E M P
     public var isActive: Bool { !isGone }
     /// Eliminated (淘汰): E, M or P; transfers out (B) only where the policy counts them.
     public func isEliminated(countingTransfers: Bool) -> Bool {

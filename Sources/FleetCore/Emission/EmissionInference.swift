@@ -28,7 +28,8 @@ public struct EmissionInference: Sendable {
         if let d = facts.declared { return EmissionAssessment(stage: d, tier: .declared) }
         let group = table.group(diesel: facts.fuel.isDiesel, grossMassKg: facts.grossMassKg)
         var stage = EmissionStage.zero
-        for (s, start) in group.starts.sorted(by: { $0.key < $1.key }) where start <= facts.firstRegistered {
+        // The highest stage whose start is on or before the first registration.
+        for (s, start) in group.starts where start <= facts.firstRegistered && s > stage {
             stage = s
         }
         for w in group.uncertainWindows where w.from <= facts.firstRegistered && facts.firstRegistered <= w.to {
