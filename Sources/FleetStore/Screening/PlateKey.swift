@@ -8,15 +8,14 @@ struct PlateKey: Hashable, Comparable {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
+        /// Bytes `from`..<`from + 8` as a big-endian word, zero past the end.
         @inline(__always) func word(_ from: Int) -> UInt64 {
+            let m = min(8, n - from)
             var w: UInt64 = 0
-            for k in 0..<8 {
-                w <<= 8
-                if from + k < n { w |= UInt64(bytes[from + k]) }
-            }
-            return w
+            for k in 0..<m { w = w << 8 | UInt64(bytes[from + k]) }
+            return w << UInt64(8 * (8 - m))
         }
-        a = word(0)
+        if n > 0 { a = word(0) }
         if n > 8 { b = word(8) }
         if n > 16 { c = word(16) }
         if n > 24 { long = Array(bytes) }
