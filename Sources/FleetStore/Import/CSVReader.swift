@@ -16,6 +16,7 @@ final class CSVReader {
     /// The physical line (1-based) at `pos`.
     private var line = 1
     private var scratch: [UInt8] = []
+    private var scratchFields = RawFields()
 
     init(source: TextSource) { self.source = source }
 
@@ -23,9 +24,20 @@ final class CSVReader {
 
     /// Reads the next record into `fields`; returns the line where it starts, nil at the end.
     func next(into fields: inout [String]) throws(ImportFailure) -> Int? {
+        scratchFields.bytes.removeAll(keepingCapacity: true)
+        scratchFields.ends.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
+        guard let line = try next(appendingTo: &scratchFields) else { return nil }
+        for i in scratchFields.ends.indices { fields.append(scratchFields.string(i)) }
+        return line
+    }
+
+    /// Reads the next record, appending its fields to `out` (no `String` is made: the import's
+    /// hot loop validates bytes); returns the line where it starts, nil at the end.
+    func next(appendingTo out: inout RawFields) throws(ImportFailure) -> Int? {
+        let bytesBefore = out.bytes.count, fieldsBefore = out.ends.count
         while true {
-            fields.removeAll(keepingCapacity: true)
-            let step = try parse(into: &fields)
+            let step = try parse(into: &out)
             switch step {
             case .record(let end, let lines):
                 let start = line
@@ -35,6 +47,9 @@ final class CSVReader {
             case .endOfInput:
                 return nil
             case .needMore:
+                // Drop what this attempt appended; the record is parsed again with more bytes.
+                out.bytes.removeLast(out.bytes.count - bytesBefore)
+                out.ends.removeLast(out.ends.count - fieldsBefore)
                 guard let chunk = try source.nextChunk() else {
                     eof = true
                     continue
@@ -49,7 +64,7 @@ final class CSVReader {
         ImportFailure(Finding(file: source.fileName, line: line, column: "", value: "", reason: reason))
     }
 
-    private func parse(into fields: inout [String]) throws(ImportFailure) -> Step {
+    private func parse(into out: inout RawFields) throws(ImportFailure) -> Step {
         let n = buf.count
         if pos >= n { return eof ? .endOfInput : .needMore }
         return try buf.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(ImportFailure) -> Step in
@@ -84,12 +99,12 @@ final class CSVReader {
                     // Text after the closing quote, up to the delimiter, is kept (lenient).
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { scratch.append(b[i]); i += 1 }
                     if i >= n && !eof { return .needMore }
-                    fields.append(scratch.withUnsafeBufferPointer { makeString($0[...]) })
+                    scratch.withUnsafeBufferPointer { out.appendTrimmed($0[...]) }
                 } else {
                     let start = i
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
                     if i >= n && !eof { return .needMore }
-                    fields.append(makeString(b[start..<i]))
+                    out.appendTrimmed(b[start..<i])
                 }
                 // The delimiter.
                 if i >= n { return .record(end: i, lines: lines) }
@@ -104,11 +119,35 @@ final class CSVReader {
         }
     }
 
-    /// The trimmed field text (the text source has already checked the bytes).
+}
+
+/// Fields of CSV records as bytes: each field's text (unquoted and trimmed) appended to
+/// `bytes`, its end offset appended to `ends` (a field starts where the previous one ends,
+/// or at the offset the caller noted before the record).
+///
+/// The import's batches keep a few hundred records in one of these instead of a `String` per
+/// field: the strings, and freeing them on the other thread, were a large part of the cost.
+struct RawFields {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+
+    /// The byte range of field `i` (fields are contiguous).
     @inline(__always)
-    private func makeString(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        var lo = bytes.startIndex, hi = bytes.endIndex
-        let base = bytes.base
+    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : ends[i - 1])..<ends[i] }
+
+    /// Field `i` as a `String` (the text source has already checked the bytes).
+    func string(_ i: Int) -> String {
+        let r = range(i)
+        if r.isEmpty { return "" }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[r]), as: UTF8.self) }
+    }
+
+    /// Appends the field text with leading and trailing spaces, tabs and ideographic spaces
+    /// removed (what `trimmingSpaces` removes, but CR and LF, which are kept inside quotes).
+    @inline(__always)
+    mutating func appendTrimmed(_ field: Slice<UnsafeBufferPointer<UInt8>>) {
+        var lo = field.startIndex, hi = field.endIndex
+        let base = field.base
         while lo < hi {
             let c = base[lo]
             if c == 0x20 || c == 0x09 { lo += 1 }
@@ -121,8 +160,7 @@ final class CSVReader {
             else if c == 0x80 && hi - lo >= 3 && base[hi - 2] == 0x80 && base[hi - 3] == 0xE3 { hi -= 3 }
             else { break }
         }
-        if lo == hi { return "" }
-        // The text source has checked the bytes (UTF8Check, or iconv's output).
-        return String(decoding: UnsafeBufferPointer(rebasing: base[lo..<hi]), as: UTF8.self)
+        if lo < hi { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: base[lo..<hi])) }
+        ends.append(bytes.count)
     }
 }
