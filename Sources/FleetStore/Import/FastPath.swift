@@ -6,14 +6,21 @@ import FleetCore
 /// row, its hash and every finding) are exactly what `parse` would give.
 ///
 /// Used by the reading thread only (a fast path may keep memo tables).
-protocol RowFastPath: AnyObject {
-    func parse(_ fields: RawFields, first: Int, count: Int, into values: inout PackedValues) -> PackedRow?
+/// A value type, kept in a local variable of the reading thread: its memo tables are then
+/// not class properties, whose every access Swift checks for exclusivity at run time.
+protocol RowFastPath {
+    mutating func parse(_ fields: RawFields, first: Int, count: Int, into values: inout PackedValues) -> PackedRow?
+}
+
+/// No fast path: every row goes through the kind's `parse`.
+struct NoFastPath: RowFastPath {
+    func parse(_ fields: RawFields, first: Int, count: Int, into values: inout PackedValues) -> PackedRow? { nil }
 }
 
 /// A kind that has a fast path for its rows.
 protocol FastImportKind: ImportKind {
     /// A new fast path for files whose header maps the kind's columns to fields as `map` does.
-    func makeFastPath(map: [Int?]) -> RowFastPath
+    func makeFastPath(map: [Int?]) -> any RowFastPath
 }
 
 /// A value bound into SQLite without becoming a `String`: an integer, or text that is either
@@ -93,7 +100,7 @@ func packedHash(_ values: ArraySlice<PackedValue>, fields: UnsafeBufferPointer<U
 /// A result is the text to store (kept as bytes) and an `Extra` the caller needs (the vehicle
 /// type's mass rule, the plate type); `nil` results (the text is not valid) are remembered too.
 /// Bounded: past `limit` distinct texts, a new text is not decided here (nil).
-final class ByteMemo<Extra> {
+struct ByteMemo<Extra> {
     private struct Entry {
         var keyStart: Int
         var keyCount: Int
@@ -119,7 +126,7 @@ final class ByteMemo<Extra> {
     /// The stored text (a range of `texts`) and extra for `key`; nil when the text is not valid
     /// (or the memo is full): the caller then leaves the row to the slow path.
     @inline(__always)
-    func lookup(_ key: UnsafeBufferPointer<UInt8>) -> (text: Range<Int>, extra: Extra)? {
+    mutating func lookup(_ key: UnsafeBufferPointer<UInt8>) -> (text: Range<Int>, extra: Extra)? {
         var h: UInt64 = 0xcbf29ce484222325
         for b in key { h = (h ^ UInt64(b)) &* 0x100000001b3 }
         let mask = slots.count - 1

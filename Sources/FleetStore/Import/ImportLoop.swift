@@ -170,8 +170,12 @@ final class ImportLoop<Kind: ImportKind> {
     /// Stores a row taken by the kind's fast path. The hot case — a first load with the
     /// indexes dropped — binds the packed bytes straight from the batch; every other case goes
     /// through `store(_:line:)` with the same values as `SQLValue`s.
+    /// Whether `store(packed:in:line:)` binds packed rows (a first load); otherwise the reading
+    /// thread should hand over `SQLValue`s.
+    var bindsPacked: Bool { startedEmpty && !droppedIndexes.isEmpty && kind.keyCount == 1 }
+
     func store(packed row: PackedRow, in batch: ParsedBatch, line: Int) throws -> Result {
-        guard startedEmpty, !droppedIndexes.isEmpty, kind.keyCount == 1 else {
+        guard bindsPacked else {
             return try store(batch.sqlValues(row), line: line)
         }
         if let first = keyRows.first(row.keyHash) {
@@ -233,6 +237,10 @@ final class ImportLoop<Kind: ImportKind> {
         // SQLite's sorter may sort with helper threads; the reading thread is done by now.
         let threads = Int(ProcessInfo.processInfo.environment["FLEETREG_T_THREADS"] ?? "") ?? 2
         try db.execute(sql: "PRAGMA threads = \(threads)")
+        // The sorter sizes its in-memory runs by the page cache: runs of 2 MB, merged, took
+        // less CPU than 8 MB ones (user time of the four indexes of 1M rows: 3.4 s, not 4.1 s).
+        let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_T_SORTKB"] ?? "") ?? 2_000
+        try db.execute(sql: "PRAGMA cache_size = -\(cacheKB)")
         defer { try? db.execute(sql: "PRAGMA threads = 0") }
         for index in droppedIndexes { try db.execute(sql: index.sql) }
         droppedIndexes = []

@@ -109,8 +109,8 @@ public struct Importer {
                 let loop = try ImportLoop(db: db, kind: kind, batchID: batchID, importedAt: started)
                 let pipeline = RowPipeline()
                 let parser = kind
-                let fast = (kind as? any FastImportKind)?.makeFastPath(map: map)
-                pipeline.start(reader: reader, headerCount: header.count, fast: fast) { parser.parse(RowInput(fields: $0, map: map)) }
+                let fast: any RowFastPath = (kind as? any FastImportKind)?.makeFastPath(map: map) ?? NoFastPath()
+                pipeline.start(reader: reader, headerCount: header.count, fast: fast, keepPacked: loop.bindsPacked) { parser.parse(RowInput(fields: $0, map: map)) }
                 do {
                     while let batch = try pipeline.next() {
                         for item in batch.items {

@@ -16,14 +16,15 @@ struct ParsedItem {
 
 /// Rows read and parsed together: their fields as bytes, and the packed values of the rows
 /// the kind's fast path validated. Passing a few hundred rows as a handful of arrays instead
-/// of a `String` per field and value takes most allocations out of the import.
+/// of a `String` per field and value takes most allocations out of the import. Built by the
+/// reading thread as values, then read-only (constants: no run-time exclusivity checks).
 final class ParsedBatch {
-    var fields = RawFields()
-    var items: [ParsedItem] = []
-    var values = PackedValues()
+    let fields: RawFields
+    let items: [ParsedItem]
+    let values: PackedValues
 
-    init() {
-        items.reserveCapacity(RowPipeline.batchSize)
+    init(fields: RawFields, items: [ParsedItem], values: PackedValues) {
+        self.fields = fields; self.items = items; self.values = values
     }
 
     /// The row's fields as strings (for an invalid row's report, or a kind without a fast path).
@@ -32,7 +33,9 @@ final class ParsedBatch {
     }
 
     /// A packed row's values as `SQLValue`s (for the paths that are not the hot one).
-    func sqlValues(_ row: PackedRow) -> [SQLValue] {
+    func sqlValues(_ row: PackedRow) -> [SQLValue] { Self.sqlValues(row, fields: fields, values: values) }
+
+    static func sqlValues(_ row: PackedRow, fields: RawFields, values: PackedValues) -> [SQLValue] {
         fields.bytes.withUnsafeBufferPointer { fb in
             values.extra.withUnsafeBufferPointer { eb in
                 (0..<row.count).map { values.items[row.first + $0].sqlValue(fields: fb, extra: eb) }
@@ -56,43 +59,62 @@ final class RowPipeline {
     /// Blank rows skipped by the reader (every field empty).
     private(set) var blank = 0
 
-    /// Starts reading `reader` on a new thread; `fast` (tried first, when given) and `parse`
-    /// run there.
-    func start(reader: CSVReader, headerCount: Int, fast: RowFastPath?, parse: @escaping ([String]) -> RowOutcome) {
+    /// Starts reading `reader` on a new thread; `fast` (tried first) and `parse` run there.
+    /// Unless `keepPacked` (the import loop binds packed rows), the fast path's rows are turned
+    /// into `SQLValue`s there too, not on the database thread.
+    func start<Fast: RowFastPath>(reader: CSVReader, headerCount: Int, fast: Fast, keepPacked: Bool,
+                                  parse: @escaping ([String]) -> RowOutcome) {
         let thread = Thread { [self] in
-            var batch = ParsedBatch()
+            var fast = fast
             var blankCount = 0
             var strings: [String] = []
+            // The batch being filled, as local values (see `ParsedBatch`).
+            var fields = RawFields(capacity: Self.batchSize * 160)
+            var items: [ParsedItem] = []
+            var values = PackedValues()
+            func reserve() {
+                fields.ends.reserveCapacity(Self.batchSize * (headerCount + 1))
+                items.reserveCapacity(Self.batchSize)
+                values.items.reserveCapacity(Self.batchSize * 20)
+                values.extra.reserveCapacity(Self.batchSize * 48)
+            }
+            reserve()
             do {
-                while true {
-                    let first = batch.fields.ends.count
-                    let rowStart = batch.fields.bytes.count
-                    guard let line = try reader.next(appendingTo: &batch.fields) else { break }
-                    let count = batch.fields.ends.count - first
-                    // Every field empty (fields are trimmed): a blank row, dropped.
-                    if batch.fields.bytes.count == rowStart {
-                        blankCount += 1
-                        batch.fields.ends.removeLast(count)
-                        continue
-                    }
-                    var item = ParsedItem(line: line, firstField: first, fieldCount: count, outcome: .row([]), packed: nil)
-                    let extra = count > headerCount && batch.fields.range(first + headerCount).lowerBound < batch.fields.bytes.count
-                    if extra {
-                        item.outcome = .invalid([FieldError(column: -1, value: "", reason: Reason.extraFields(count, header: headerCount))])
-                    } else if let fast, let packed = fast.parse(batch.fields, first: first, count: count, into: &batch.values) {
-                        item.packed = packed
-                    } else {
-                        strings.removeAll(keepingCapacity: true)
-                        for i in 0..<count { strings.append(batch.fields.string(first + i)) }
-                        item.outcome = parse(strings)
-                    }
-                    batch.items.append(item)
-                    if batch.items.count == Self.batchSize {
-                        guard put(batch) else { return }
-                        batch = ParsedBatch()
+                try reader.withScanner { scanner in
+                    while true {
+                        let first = fields.ends.count
+                        let rowStart = fields.count
+                        guard let line = try scanner.next(appendingTo: &fields) else { break }
+                        let count = fields.ends.count - first
+                        // Every field empty (fields are trimmed): a blank row, dropped.
+                        if fields.count == rowStart {
+                            blankCount += 1
+                            fields.ends.removeLast(count)
+                            continue
+                        }
+                        var item = ParsedItem(line: line, firstField: first, fieldCount: count, outcome: .row([]), packed: nil)
+                        if count > headerCount && fields.range(first + headerCount).lowerBound < fields.count {
+                            item.outcome = .invalid([FieldError(column: -1, value: "", reason: Reason.extraFields(count, header: headerCount))])
+                        } else if let packed = fast.parse(fields, first: first, count: count, into: &values) {
+                            if keepPacked {
+                                item.packed = packed
+                            } else {
+                                item.outcome = .row(ParsedBatch.sqlValues(packed, fields: fields, values: values))
+                            }
+                        } else {
+                            strings.removeAll(keepingCapacity: true)
+                            for i in 0..<count { strings.append(fields.string(first + i)) }
+                            item.outcome = parse(strings)
+                        }
+                        items.append(item)
+                        if items.count == Self.batchSize {
+                            guard put(ParsedBatch(fields: fields, items: items, values: values)) else { return }
+                            fields = RawFields(capacity: Self.batchSize * 160); items = []; values = PackedValues()
+                            reserve()
+                        }
                     }
                 }
-                _ = put(batch)
+                _ = put(ParsedBatch(fields: fields, items: items, values: values))
                 finish(error: nil, blank: blankCount)
             } catch {
                 finish(error: error, blank: blankCount)

@@ -1,7 +1,7 @@
 import FleetCore
 
 extension VehiclesImport: FastImportKind {
-    func makeFastPath(map: [Int?]) -> RowFastPath { VehiclesFastPath(townships: townships, map: map) }
+    func makeFastPath(map: [Int?]) -> any RowFastPath { VehiclesFastPath(townships: townships, map: map) }
 }
 
 /// `VehicleRegistration.validate` on a row's bytes, for the rows it is sure of: every check is
@@ -12,7 +12,7 @@ extension VehiclesImport: FastImportKind {
 ///
 /// Measured on the 1M-row benchmark file (2 cores): the reading thread went from about 10 s
 /// to about 3 s, and it no longer makes a `String` per field for the database thread to free.
-final class VehiclesFastPath: RowFastPath {
+struct VehiclesFastPath: RowFastPath {
     typealias F = VehicleRegistration.Field
     private let townships: TownshipTable
     /// The field index of each column (-1: absent).
@@ -20,17 +20,17 @@ final class VehiclesFastPath: RowFastPath {
 
     /// Plate type → the plate formats it admits (bit = `Plate.Format` index); `admits` looks
     /// at the plate's format only.
-    private let plateType: ByteMemo<UInt8>
+    private var plateType: ByteMemo<UInt8>
     /// Vehicle type → whether 总质量 is required.
-    private let vehicleType = ByteMemo<Bool> { s in VehicleType.table.lookup(s).map { ($0.code, $0.requiresGrossMass) } }
-    private let useNature = ByteMemo<Void> { s in UseNature.table.lookup(s).map { ($0.code, ()) } }
-    private let fuel = ByteMemo<Void> { s in Fuel.table.lookup(s).map { ($0.code, ()) } }
-    private let stage = ByteMemo<Void> { s in EmissionStage.parse(s).map { ($0.description, ()) } }
-    private let date = ByteMemo<Void>(limit: 65_536) { s in CivilDate(parsing: s).map { ($0.description, ()) } }
-    private let status = ByteMemo<Void> { s in (try? VehicleStatus.parse(s)).map { ($0.letters, ()) } }
-    private let township: ByteMemo<Void>
+    private var vehicleType = ByteMemo<Bool> { s in VehicleType.table.lookup(s).map { ($0.code, $0.requiresGrossMass) } }
+    private var useNature = ByteMemo<Void> { s in UseNature.table.lookup(s).map { ($0.code, ()) } }
+    private var fuel = ByteMemo<Void> { s in Fuel.table.lookup(s).map { ($0.code, ()) } }
+    private var stage = ByteMemo<Void> { s in EmissionStage.parse(s).map { ($0.description, ()) } }
+    private var date = ByteMemo<Void>(limit: 65_536) { s in CivilDate(parsing: s).map { ($0.description, ()) } }
+    private var status = ByteMemo<Void> { s in (try? VehicleStatus.parse(s)).map { ($0.letters, ()) } }
+    private var township: ByteMemo<Void>
     /// Township names resolved from addresses, as bytes (the address differs on every row).
-    private var resolvedNames: [String: [UInt8]] = [:]
+    private var resolvedNames: [(name: String, bytes: [UInt8])] = []
 
     private static let formats = Plate.Format.allCases
     private static let declared = Array(TownshipTable.Source.declared.rawValue.utf8)
@@ -51,7 +51,7 @@ final class VehiclesFastPath: RowFastPath {
         township = ByteMemo<Void> { s in townships.canonicalName(s).map { ($0, ()) } }
     }
 
-    func parse(_ fields: RawFields, first: Int, count: Int, into out: inout PackedValues) -> PackedRow? {
+    mutating func parse(_ fields: RawFields, first: Int, count: Int, into out: inout PackedValues) -> PackedRow? {
         let start = out.items.count
         let extraStart = out.extra.count
         let row = fields.bytes.withUnsafeBufferPointer { b -> PackedRow? in
@@ -69,7 +69,7 @@ final class VehiclesFastPath: RowFastPath {
         return row
     }
 
-    private func parse(_ b: UnsafeBufferPointer<UInt8>, _ ends: [Int], first: Int, count: Int,
+    private mutating func parse(_ b: UnsafeBufferPointer<UInt8>, _ ends: [Int], first: Int, count: Int,
                        into out: inout PackedValues) -> PackedRow? {
         // The field of column `f` (empty when absent).
         @inline(__always) func range(_ f: F) -> Range<Int> {
@@ -83,7 +83,7 @@ final class VehiclesFastPath: RowFastPath {
             r.isEmpty ? .null : PackedValue(kind: .fieldText, a: r.lowerBound, count: r.count)
         }
         /// The memo's text for a field, copied to the batch's extra bytes.
-        @inline(__always) func memoText<E>(_ memo: ByteMemo<E>, _ r: Range<Int>) -> (PackedValue, E)? {
+        @inline(__always) func memoText<E>(_ memo: inout ByteMemo<E>, _ r: Range<Int>) -> (PackedValue, E)? {
             guard let (t, extra) = memo.lookup(bytes(r)) else { return nil }
             let v = memo.texts.withUnsafeBufferPointer { out.appendExtra(UnsafeBufferPointer(rebasing: $0[t])) }
             return (v, extra)
@@ -96,7 +96,7 @@ final class VehiclesFastPath: RowFastPath {
         let ptRange = range(.plateType)
         var plateTypeValue = PackedValue.null
         if !ptRange.isEmpty {
-            guard let (v, admitted) = memoText(plateType, ptRange),
+            guard let (v, admitted) = memoText(&plateType, ptRange),
                   admitted & (1 << UInt8(Self.formats.firstIndex(of: format)!)) != 0 else { return nil }
             plateTypeValue = v
         }
@@ -105,19 +105,19 @@ final class VehiclesFastPath: RowFastPath {
         guard let checkOK = VIN.fastCheckDigitIsValid(bytes(vin)) else { return nil }
         // 车辆类型, 使用性质, 燃料种类, 排放标准, 初次登记日期
         let typeRange = range(.vehicleType)
-        guard !typeRange.isEmpty, let (typeValue, needsMass) = memoText(vehicleType, typeRange) else { return nil }
+        guard !typeRange.isEmpty, let (typeValue, needsMass) = memoText(&vehicleType, typeRange) else { return nil }
         let useRange = range(.useNature)
-        guard !useRange.isEmpty, let (useValue, _) = memoText(useNature, useRange) else { return nil }
+        guard !useRange.isEmpty, let (useValue, _) = memoText(&useNature, useRange) else { return nil }
         let fuelRange = range(.fuel)
-        guard !fuelRange.isEmpty, let (fuelValue, _) = memoText(fuel, fuelRange) else { return nil }
+        guard !fuelRange.isEmpty, let (fuelValue, _) = memoText(&fuel, fuelRange) else { return nil }
         var stageValue = PackedValue.null
         let stageRange = range(.emissionStandard)
         if !stageRange.isEmpty {
-            guard let (v, _) = memoText(stage, stageRange) else { return nil }
+            guard let (v, _) = memoText(&stage, stageRange) else { return nil }
             stageValue = v
         }
         let firstRange = range(.firstRegistered)
-        guard !firstRange.isEmpty, let (firstValue, _) = memoText(date, firstRange) else { return nil }
+        guard !firstRange.isEmpty, let (firstValue, _) = memoText(&date, firstRange) else { return nil }
         // 总质量: one to six ASCII digits, not zero (what `validate` accepts, as its `Int`).
         var massValue = PackedValue.null
         let massRange = range(.grossMassKg)
@@ -142,24 +142,27 @@ final class VehiclesFastPath: RowFastPath {
         var townshipValue: PackedValue
         let source: [UInt8]
         if !twRange.isEmpty {
-            guard let (v, _) = memoText(township, twRange) else { return nil }
+            guard let (v, _) = memoText(&township, twRange) else { return nil }
             townshipValue = v
             source = Self.declared
         } else {
             let (name, how) = townships.resolve(addressBytes: bytes(address))
-            let nameBytes: [UInt8]
-            if let known = resolvedNames[name] { nameBytes = known } else { nameBytes = Array(name.utf8); resolvedNames[name] = nameBytes }
-            townshipValue = nameBytes.withUnsafeBufferPointer { out.appendExtra($0) }
+            // Compared as bytes: a dictionary keyed by name, or `==` between different names,
+            // normalises the Chinese text (Unicode comparison) on every row.
+            var k = 0
+            while k < resolvedNames.count && !resolvedNames[k].bytes.elementsEqual(name.utf8) { k += 1 }
+            if k == resolvedNames.count { resolvedNames.append((name, Array(name.utf8))) }
+            townshipValue = resolvedNames[k].bytes.withUnsafeBufferPointer { out.appendExtra($0) }
             source = how == .address ? Self.fromAddress : Self.unassigned
         }
         let sourceValue = source.withUnsafeBufferPointer { out.appendExtra($0) }
         // 机动车状态, 状态变更日期, 联系电话
         let statusRange = range(.status)
-        guard !statusRange.isEmpty, let (statusValue, _) = memoText(status, statusRange) else { return nil }
+        guard !statusRange.isEmpty, let (statusValue, _) = memoText(&status, statusRange) else { return nil }
         var statusDateValue = PackedValue.null
         let sdRange = range(.statusDate)
         if !sdRange.isEmpty {
-            guard let (v, _) = memoText(date, sdRange) else { return nil }
+            guard let (v, _) = memoText(&date, sdRange) else { return nil }
             statusDateValue = v
         }
 
