@@ -78,7 +78,7 @@ public struct Importer {
             // nothing: off for the import when every foreign key of the kind's table points at
             // import_batches (about 1k instructions a row of the database thread).
             let fkTargets = try String.fetchAll(db, sql: "SELECT \"table\" FROM pragma_foreign_key_list(?)", arguments: [kind.table])
-            let checkForeignKeys = ProcessInfo.processInfo.environment["FLEETREG_T_FK"] != nil || fkTargets.contains { $0 != "import_batches" }
+            let checkForeignKeys = fkTargets.contains { $0 != "import_batches" }
             if !checkForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
             defer {
                 try? db.execute(sql: "PRAGMA cache_size = -2000")
@@ -93,8 +93,7 @@ public struct Importer {
             // back to WAL right after; if another connection holds the store open, SQLite
             // refuses the switch and the import runs in WAL as before.
             var leftWAL = false
-            if ProcessInfo.processInfo.environment["FLEETREG_T_WAL"] == nil,
-               try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))")!,
+            if try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))")!,
                try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")?.lowercased() == "delete" {
                 leftWAL = true
             }
