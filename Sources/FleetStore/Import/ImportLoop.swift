@@ -72,6 +72,11 @@ final class ImportLoop<Kind: ImportKind> {
                 WHERE id = ?
                 """)
             try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS import_seen (k TEXT PRIMARY KEY, line INTEGER NOT NULL) WITHOUT ROWID")
+            // The keys go in in file order, i.e. at random places of the temp table's B-tree:
+            // with the default 2 MB temp cache, a 1M-row re-import spent seconds of system
+            // time reading and writing the temp file (2.9 s; 1.3 s with 32 MB, peak 73 MB
+            // instead of 55 MB). The cache is allocated as it fills.
+            try db.execute(sql: "PRAGMA temp.cache_size = -32768")
             try db.execute(sql: "DELETE FROM import_seen")
             seen = try RawStatement(db, "INSERT INTO import_seen (k, line) VALUES (?, ?)")
             seenLine = try RawStatement(db, "SELECT line FROM import_seen WHERE k = ?")
