@@ -124,4 +124,23 @@ import FleetCore
         }
         #expect(taken > 100 && left > 100)
     }
+
+    /// The UTF-8 check's fast path for three-byte characters keeps its answers: valid exactly
+    /// when the standard library's validating decoder accepts the bytes.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        let pieces: [[UInt8]] = [Array("新密市".utf8), Array("abc,".utf8), [0xE0, 0xA0, 0x80], [0xE0, 0x80, 0x80],
+                                 [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xE1, 0x80], [0xC2, 0xA9],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF], [0xE6, 0x8C, 0x82]]
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 1...12) { bytes += pieces.randomElement()! }
+            let (validUpTo, incompleteTail) = bytes.withUnsafeBufferPointer { UTF8Check.scan($0) }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect((validUpTo == bytes.count) == valid, "\(bytes)")
+            if !valid && !incompleteTail {
+                // The prefix up to the first bad byte is valid.
+                #expect(String(validating: bytes[..<validUpTo], as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
 }
