@@ -91,11 +91,14 @@ public struct Importer {
             // (a rejected file still leaves the store as it was: new pages need no journal,
             // the few changed ones are journaled) without the second write. The store goes
             // back to WAL right after; if another connection holds the store open, SQLite
-            // refuses the switch and the import runs in WAL as before.
+            // refuses the switch (asked without waiting) and the import runs in WAL as before.
             var leftWAL = false
-            if try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))")!,
-               try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")?.lowercased() == "delete" {
-                leftWAL = true
+            if case .timeout(let wait) = db.configuration.busyMode,
+               try !Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(kind.table))")! {
+                sqlite3_busy_timeout(db.sqliteConnection, 0)
+                let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+                sqlite3_busy_timeout(db.sqliteConnection, Int32(wait * 1000))
+                leftWAL = mode?.lowercased() == "delete"
             }
             defer { if leftWAL { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") } }
             try db.inTransaction(.immediate) {
