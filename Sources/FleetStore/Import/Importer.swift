@@ -155,12 +155,16 @@ public struct Importer {
                 }
                 summary.blank += pipeline.blank
                 timing.mark("rows parsed and stored")
-                summary.sha256 = source.finishHash()
-                timing.mark("sha256 finished")
                 let accept = !options.dryRun && (summary.invalid == 0 || options.skipInvalid)
-                guard accept else { return .rollback }
+                guard accept else {
+                    summary.sha256 = source.finishHash()
+                    return .rollback
+                }
+                source.startHash()            // beside the index rebuild (see TextSource)
                 try loop.finish()
                 timing.mark("indexes rebuilt")
+                summary.sha256 = source.finishHash()
+                timing.mark("sha256 finished")
                 let finished = CivilDateTime(unixTime: Date().timeIntervalSince1970)
                 try db.execute(sql: """
                     UPDATE import_batches SET sha256 = ?, rows = ?, inserted = ?, updated = ?, unchanged = ?,
