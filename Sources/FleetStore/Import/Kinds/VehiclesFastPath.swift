@@ -10,8 +10,9 @@ extension VehiclesImport: FastImportKind {
 /// mass). Anything else — any problem, any unusual spelling — returns nil and the row goes
 /// through `VehiclesImport.parse`, so findings and stored values are the slow path's.
 ///
-/// Measured on the 1M-row benchmark file (2 cores): the reading thread went from about 10 s
-/// to about 3 s, and it no longer makes a `String` per field for the database thread to free.
+/// Measured with callgrind on the benchmark file: the reading thread went from ~42 k to ~14 k
+/// instructions a row (with the byte batches of `RowPipeline`), and the database thread no
+/// longer frees a `String` per field and value.
 struct VehiclesFastPath: RowFastPath {
     typealias F = VehicleRegistration.Field
     private let townships: TownshipTable
