@@ -24,7 +24,7 @@ measure() {  # measure LABEL command… → prints seconds and peak RSS (MB)
 }
 
 rm -f "$OUT"/bench.sqlite*
-read -r fs fm < <(measure fleetreg "$BIN" import vehicles "$CSV" --db "$OUT/bench.sqlite" --format json)
+read -r fs fm < <(FLEETREG_IMPORT_TIMING=1 measure fleetreg "$BIN" import vehicles "$CSV" --db "$OUT/bench.sqlite" --format json)
 grep -q '"committed" : true' "$OUT/fleetreg.out" || { echo "import failed"; cat "$OUT/fleetreg.out" "$OUT/fleetreg.err"; exit 1; }
 
 rm -f "$OUT"/baseline.sqlite*
@@ -42,3 +42,5 @@ print(f"sqlite3 .import (plain table)       : {ss:6.2f} s  {n/ss:10,.0f} rows/s 
 print(f"ratio fleetreg / sqlite3            : {ss/fs:6.2f}x   (target >= 1.0x, peak < 200 MB)")
 print(f"re-import of the same file          : {rs:6.2f} s  {n/rs:10,.0f} rows/s  peak {rm:5.0f} MB")
 PY
+grep '^import timing' "$OUT/fleetreg.err" | sed 's/^import timing: /  phase: /' || true
+echo "load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) (the machine may be shared: compare the ratio)"

@@ -27,6 +27,7 @@ public struct TownshipTable: Sendable {
     private let byKey: [String: String]
     /// Every name and alias as UTF-8 bytes with its township, longest first.
     private let needles: [([UInt8], String)]
+    private let firstBytesMasks: [[UInt64]]?
 
     public init(_ townships: [Township]) {
         self.townships = townships
@@ -38,6 +39,7 @@ public struct TownshipTable: Sendable {
         }
         byKey = keys
         needles = keys.map { (Array($0.key.utf8), $0.value) }.sorted { $0.0.count > $1.0.count || ($0.0.count == $1.0.count && $0.1 < $1.1) }
+        firstBytesMasks = Self.masks(needles)
     }
 
     /// The township's name for a name, alias or short form; nil if unknown.
@@ -60,6 +62,47 @@ public struct TownshipTable: Sendable {
             }
         }
         return (TownshipTable.unassigned, .unassigned)
+    }
+
+    /// `resolve(declared: nil, address:)` for an address given as UTF-8 bytes, for the import's
+    /// hot loop: the same answer (the first of `needles`, longest first, found in the address),
+    /// found in one pass over the address instead of one pass per needle (0.6 k instructions a
+    /// row on the benchmark file, callgrind; the pass per needle was 2.8 % of the whole import).
+    public func resolve(addressBytes hay: UnsafeBufferPointer<UInt8>) -> (name: String, source: Source) {
+        if hay.isEmpty { return (TownshipTable.unassigned, .unassigned) }
+        guard let masks = firstBytesMasks else { return resolve(declared: nil, address: String(decoding: hay, as: UTF8.self)) }
+        var best = Int.max
+        let n = hay.count
+        var i = 0
+        while i + 2 < n {
+            // Needles whose first three bytes are here; then the whole needle, best (lowest) first.
+            var m = masks[0][Int(hay[i])] & masks[1][Int(hay[i + 1])] & masks[2][Int(hay[i + 2])]
+            while m != 0 {
+                let k = m.trailingZeroBitCount
+                if k >= best { break }
+                let needle = needles[k].0
+                if needle.count <= n - i {
+                    var j = 3
+                    while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { best = k; break }
+                }
+                m &= m - 1
+            }
+            if best == 0 { break }
+            i += 1
+        }
+        return best == Int.max ? (TownshipTable.unassigned, .unassigned) : (needles[best].1, .address)
+    }
+
+    /// For each of a needle's first three bytes, the needles (bit k = `needles[k]`) with that
+    /// byte there; nil when a needle is shorter than three bytes or there are more than 64.
+    private static func masks(_ needles: [([UInt8], String)]) -> [[UInt64]]? {
+        guard needles.count <= 64, needles.allSatisfy({ $0.0.count >= 3 }) else { return nil }
+        var masks = [[UInt64]](repeating: [UInt64](repeating: 0, count: 256), count: 3)
+        for (k, (needle, _)) in needles.enumerated() {
+            for p in 0..<3 { masks[p][Int(needle[p])] |= 1 << UInt64(k) }
+        }
+        return masks
     }
 
     private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -74,31 +74,38 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         return Plate(text: text, format: format)
     }
 
-    /// The format of a text made of a province character and ASCII (and a final 挂), read from
-    /// its bytes with the same tests as below; nil (not decided) for any other text, which the
-    /// general path then classifies or rejects. `.some(nil)`: decided, not a plate.
-    private static func quickFormat(_ u: UnsafeBufferPointer<UInt8>) -> Format?? {
-        guard u.count >= 4, u[0] & 0xF0 == 0xE0, u[1] & 0xC0 == 0x80, u[2] & 0xC0 == 0x80 else { return nil }
-        let province = (UInt32(u[0] & 0x0F) << 12) | (UInt32(u[1] & 0x3F) << 6) | UInt32(u[2] & 0x3F)
+    /// For the import's hot loop: the format of a plate given as UTF-8 bytes that `parse` keeps
+    /// unchanged, in the common shapes (province, letter, then five or six ASCII characters, or
+    /// four and 挂). nil means "not decided here, call `parse`"; for every text this accepts,
+    /// `parse` gives the same text and format (PlateTests checks both on the same inputs).
+    public static func fastFormat(_ b: UnsafeBufferPointer<UInt8>) -> Format? {
+        let n = b.count                  // 3 (province) + 1 (letter) + 5 | 6 ASCII, or 4 ASCII + 挂 (3)
+        guard n >= 9 && n <= 11 else { return nil }
+        let c0 = b[0]
+        guard c0 >= 0xE0 && c0 < 0xF0, b[1] & 0xC0 == 0x80, b[2] & 0xC0 == 0x80 else { return nil }
+        let province = (UInt32(c0 & 0x0F) << 12) | (UInt32(b[1] & 0x3F) << 6) | UInt32(b[2] & 0x3F)
         guard provinceScalars.contains(province) else { return nil }
-        var end = u.count
-        let trailer = end >= 7 && u[end - 3] == 0xE6 && u[end - 2] == 0x8C && u[end - 1] == 0x82
-        if trailer { end -= 3 }
-        for i in 3..<end where u[i] >= 0x80 { return nil }
-        @inline(__always) func scalar(_ i: Int) -> Unicode.Scalar { Unicode.Scalar(u[i]) }
-        guard isLetter(scalar(3)) else { return .some(nil) }
-        let serial = 4..<end
-        if trailer { return serial.count == 4 && serial.allSatisfy { isSerial(scalar($0)) } ? .trailer : .some(nil) }
-        switch serial.count {
-        case 5:
-            return serial.allSatisfy { isSerial(scalar($0)) } ? .ordinary : .some(nil)
-        case 6:
-            let s = serial.lowerBound
-            if isEnergyLetter(scalar(s)), isSerial(scalar(s + 1)), (s + 2..<end).allSatisfy({ isDigit(scalar($0)) }) { return .newEnergySmall }
-            if (s..<s + 5).allSatisfy({ isDigit(scalar($0)) }), isEnergyLetter(scalar(s + 5)) { return .newEnergyLarge }
-            return .some(nil)
+        // ASCII that `normalize` keeps as it is (no space, tab or lower-case letter).
+        @inline(__always) func kept(_ i: Int) -> Unicode.Scalar? {
+            let x = b[i]
+            if x >= 0x80 || x == 0x20 || x == 0x09 || (x >= 0x61 && x <= 0x7A) { return nil }
+            return Unicode.Scalar(x)
+        }
+        guard let letter = kept(3), isLetter(letter) else { return nil }
+        switch n {
+        case 9:
+            for i in 4..<9 { guard let c = kept(i), isSerial(c) else { return nil } }
+            return .ordinary
+        case 11:
+            guard b[8] == 0xE6, b[9] == 0x8C, b[10] == 0x82 else { return nil }   // 挂
+            for i in 4..<8 { guard let c = kept(i), isSerial(c) else { return nil } }
+            return .trailer
         default:
-            return .some(nil)
+            var s: [Unicode.Scalar] = []
+            for i in 4..<10 { guard let c = kept(i) else { return nil }; s.append(c) }
+            if isEnergyLetter(s[0]), isSerial(s[1]), s[2...].allSatisfy(isDigit) { return .newEnergySmall }
+            if s[0..<5].allSatisfy(isDigit), isEnergyLetter(s[5]) { return .newEnergyLarge }
+            return nil
         }
     }
 
@@ -116,7 +123,7 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
 
     private static func classify(_ text: String) throws(Problem) -> Format? {
         var copy = text
-        if let quick = copy.withUTF8(quickFormat) { return quick }
+        if let quick = copy.withUTF8(fastFormat) { return quick }
         let u = Array(text.unicodeScalars)
         guard let first = u.first else { throw .empty }
         guard provinceScalars.contains(first.value) else { throw .unknownProvince(Character(first)) }

@@ -45,6 +45,21 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         return try parse(Substring(raw))
     }
 
+    /// For the import's hot loop: for UTF-8 bytes that `parse` accepts unchanged (17 allowed
+    /// characters, which `normalize` never changes), whether the check digit is valid; nil
+    /// means "not decided here, call `parse`".
+    public static func fastCheckDigitIsValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard b.count == 17 else { return nil }
+        var sum = 0
+        for i in 0..<17 {
+            let v = values[Int(b[i])]
+            if v < 0 { return nil }
+            sum += v * weights[i]
+        }
+        let r = sum % 11
+        return b[8] == (r == 10 ? 88 : UInt8(48 + r))
+    }
+
     /// The check digit computed from the other sixteen characters (`0`–`9` or `X`).
     public var expectedCheckDigit: Character {
         let r = VIN.checkSum(text.utf8)

@@ -64,6 +64,30 @@ struct RawStatement {
         }
     }
 
+    /// Binds packed values without copying their text (SQLITE_STATIC): `fields` and `extra`
+    /// must stay put until the statement is stepped and reset.
+    func bind(packed values: ArraySlice<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>) {
+        var i: Int32 = 1
+        for v in values {
+            if v.count == 0 && v.kind.rawValue >= PackedValue.Kind.fieldText.rawValue {
+                _ = sqlite3_bind_text(handle, i, "", 0, RawStatement.transient)
+                i += 1
+                continue
+            }
+            switch v.kind {
+            case .null: sqlite3_bind_null(handle, i)
+            case .integer: sqlite3_bind_int64(handle, i, Int64(v.a))
+            case .fieldText:
+                _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(fields.baseAddress! + v.a).assumingMemoryBound(to: CChar.self),
+                                      Int32(v.count), nil)
+            case .extraText:
+                _ = sqlite3_bind_text(handle, i, UnsafeRawPointer(extra.baseAddress! + v.a).assumingMemoryBound(to: CChar.self),
+                                      Int32(v.count), nil)
+            }
+            i += 1
+        }
+    }
+
     func bind(_ values: [SQLValue], from start: Int32 = 1) {
         var i = start
         for v in values { bind(v, at: i); i += 1 }
@@ -78,6 +102,10 @@ struct RawStatement {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
+
+    /// Resets without clearing the bindings (for a statement whose every parameter is bound
+    /// again before the next step).
+    func resetKeepingBindings() { sqlite3_reset(handle) }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 

@@ -2,11 +2,46 @@ import Foundation
 import FleetCore
 
 /// One data row after parsing, on its way from the reading thread to the database thread.
+/// Its fields and (for a row taken by a kind's fast path) its values live in its batch.
 struct ParsedItem {
     var line: Int
-    var fields: [String]
-    /// The values for the kind's columns, or the row's problems.
+    /// The row's first field in the batch's `fields`, and how many fields it has.
+    var firstField: Int
+    var fieldCount: Int
+    /// The values for the kind's columns, or the row's problems. A row taken by the fast path
+    /// is `.row([])` with `packed` set.
     var outcome: RowOutcome
+    var packed: PackedRow?
+}
+
+/// Rows read and parsed together: their fields as bytes, and the packed values of the rows
+/// the kind's fast path validated. Passing a few hundred rows as a handful of arrays instead
+/// of a `String` per field and value takes most allocations out of the import. Built by the
+/// reading thread as values, then read-only (constants: no run-time exclusivity checks).
+final class ParsedBatch {
+    let fields: RawFields
+    let items: [ParsedItem]
+    let values: PackedValues
+
+    init(fields: RawFields, items: [ParsedItem], values: PackedValues) {
+        self.fields = fields; self.items = items; self.values = values
+    }
+
+    /// The row's fields as strings (for an invalid row's report, or a kind without a fast path).
+    func fieldStrings(_ item: ParsedItem) -> [String] {
+        (0..<item.fieldCount).map { fields.string(item.firstField + $0) }
+    }
+
+    /// A packed row's values as `SQLValue`s (for the paths that are not the hot one).
+    func sqlValues(_ row: PackedRow) -> [SQLValue] { Self.sqlValues(row, fields: fields, values: values) }
+
+    static func sqlValues(_ row: PackedRow, fields: RawFields, values: PackedValues) -> [SQLValue] {
+        fields.bytes.withUnsafeBufferPointer { fb in
+            values.extra.withUnsafeBufferPointer { eb in
+                (0..<row.count).map { values.items[row.first + $0].sqlValue(fields: fb, extra: eb) }
+            }
+        }
+    }
 }
 
 /// Reads and parses rows on a second thread while the database thread stores them: on a
@@ -14,7 +49,7 @@ struct ParsedItem {
 /// rather than their sum. A bounded queue keeps memory flat whatever the file size.
 final class RowPipeline {
     private let condition = NSCondition()
-    private var batches: [[ParsedItem]] = []
+    private var batches: [ParsedBatch] = []
     private var finished = false
     private var failure: Error?
     private var cancelled = false
@@ -24,29 +59,62 @@ final class RowPipeline {
     /// Blank rows skipped by the reader (every field empty).
     private(set) var blank = 0
 
-    /// Starts reading `reader` on a new thread; `parse` runs there.
-    func start(reader: CSVReader, headerCount: Int, parse: @escaping ([String]) -> RowOutcome) {
+    /// Starts reading `reader` on a new thread; `fast` (tried first) and `parse` run there.
+    /// Unless `keepPacked` (the import loop binds packed rows), the fast path's rows are turned
+    /// into `SQLValue`s there too, not on the database thread.
+    func start<Fast: RowFastPath>(reader: CSVReader, headerCount: Int, fast: Fast, keepPacked: Bool,
+                                  parse: @escaping ([String]) -> RowOutcome) {
         let thread = Thread { [self] in
-            var batch: [ParsedItem] = []
-            batch.reserveCapacity(Self.batchSize)
-            var fields: [String] = []
+            var fast = fast
             var blankCount = 0
+            var strings: [String] = []
+            // The batch being filled, as local values (see `ParsedBatch`).
+            var fields = RawFields(capacity: Self.batchSize * 160)
+            var items: [ParsedItem] = []
+            var values = PackedValues()
+            func reserve() {
+                fields.ends.reserveCapacity(Self.batchSize * (headerCount + 1))
+                items.reserveCapacity(Self.batchSize)
+                values.items.reserveCapacity(Self.batchSize * 20)
+                values.extra.reserveCapacity(Self.batchSize * 48)
+            }
+            reserve()
             do {
-                while let line = try reader.next(into: &fields) {
-                    if fields.allSatisfy(\.isEmpty) { blankCount += 1; continue }
-                    let outcome: RowOutcome
-                    if fields.count > headerCount, fields[headerCount...].contains(where: { !$0.isEmpty }) {
-                        outcome = .invalid([FieldError(column: -1, value: "", reason: Reason.extraFields(fields.count, header: headerCount))])
-                    } else {
-                        outcome = parse(fields)
-                    }
-                    batch.append(ParsedItem(line: line, fields: fields, outcome: outcome))
-                    if batch.count == Self.batchSize {
-                        guard put(batch) else { return }
-                        batch.removeAll(keepingCapacity: true)
+                try reader.withScanner { scanner in
+                    while true {
+                        let first = fields.ends.count
+                        let rowStart = fields.count
+                        guard let line = try scanner.next(appendingTo: &fields) else { break }
+                        let count = fields.ends.count - first
+                        // Every field empty (fields are trimmed): a blank row, dropped.
+                        if fields.count == rowStart {
+                            blankCount += 1
+                            fields.ends.removeLast(count)
+                            continue
+                        }
+                        var item = ParsedItem(line: line, firstField: first, fieldCount: count, outcome: .row([]), packed: nil)
+                        if count > headerCount && fields.range(first + headerCount).lowerBound < fields.count {
+                            item.outcome = .invalid([FieldError(column: -1, value: "", reason: Reason.extraFields(count, header: headerCount))])
+                        } else if let packed = fast.parse(fields, first: first, count: count, into: &values) {
+                            if keepPacked {
+                                item.packed = packed
+                            } else {
+                                item.outcome = .row(ParsedBatch.sqlValues(packed, fields: fields, values: values))
+                            }
+                        } else {
+                            strings.removeAll(keepingCapacity: true)
+                            for i in 0..<count { strings.append(fields.string(first + i)) }
+                            item.outcome = parse(strings)
+                        }
+                        items.append(item)
+                        if items.count == Self.batchSize {
+                            guard put(ParsedBatch(fields: fields, items: items, values: values)) else { return }
+                            fields = RawFields(capacity: Self.batchSize * 160); items = []; values = PackedValues()
+                            reserve()
+                        }
                     }
                 }
-                _ = put(batch)
+                _ = put(ParsedBatch(fields: fields, items: items, values: values))
                 finish(error: nil, blank: blankCount)
             } catch {
                 finish(error: error, blank: blankCount)
@@ -56,7 +124,7 @@ final class RowPipeline {
         thread.start()
     }
 
-    private func put(_ batch: [ParsedItem]) -> Bool {
+    private func put(_ batch: ParsedBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -76,7 +144,7 @@ final class RowPipeline {
     }
 
     /// The next batch, nil at the end; rethrows what stopped the reading thread.
-    func next() throws -> [ParsedItem]? {
+    func next() throws -> ParsedBatch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }

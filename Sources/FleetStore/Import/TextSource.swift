@@ -5,10 +5,11 @@ import Glibc
 #endif
 
 /// Reads a file in chunks as UTF-8, whatever its encoding (UTF-8 with or without BOM, or
-/// GB18030 through iconv), and hashes its raw bytes (SHA-256) on a second thread meanwhile.
+/// GB18030 through iconv), and hashes its raw bytes (SHA-256) on another thread.
 ///
 ///     let source = try TextSource(path: "vehicles.csv", encoding: nil)
 ///     while let chunk = try source.nextChunk() { … }
+///     source.startHash()              // optional: hash while doing something else
 ///     let sha = source.finishHash()
 final class TextSource {
     let fileName: String
@@ -19,9 +20,9 @@ final class TextSource {
     private var pending: [UInt8]?
     private var rawOffset = 0
     private var atStart = true
-    private var hasher = SHA256()
     private let hashQueue = DispatchQueue(label: "fleetreg.import.sha256")
-    private let inFlight = DispatchSemaphore(value: 4)
+    private var hashStarted = false
+    private var digest = ""
     let chunkSize: Int
 
     init(path: String, encoding forced: TextEncoding?, chunkSize: Int = 1 << 20) throws(ImportFailure) {
@@ -43,7 +44,6 @@ final class TextSource {
             encoding = first.withUnsafeBufferPointer { TextEncoding.detect($0) }
         }
         if encoding == .gb18030 { converter = try GB18030Converter(fileName: fileName) }
-        hash(first)
         rawOffset = first.count
         pending = start == 0 ? first : Array(first[start...])
         if first.isEmpty { pending = nil }
@@ -59,15 +59,6 @@ final class TextSource {
         }
     }
 
-    private func hash(_ bytes: [UInt8]) {
-        guard !bytes.isEmpty else { return }
-        inFlight.wait()
-        hashQueue.async { [self] in
-            hasher.update(bytes)
-            inFlight.signal()
-        }
-    }
-
     /// The next chunk of UTF-8 text, nil at the end of the file.
     func nextChunk() throws(ImportFailure) -> [UInt8]? {
         var raw: [UInt8]
@@ -76,7 +67,6 @@ final class TextSource {
             pending = nil
         } else {
             raw = try Self.read(handle, fileName: fileName, count: chunkSize)
-            hash(raw)
             rawOffset += raw.count
         }
         if raw.isEmpty {
@@ -87,10 +77,35 @@ final class TextSource {
         return try utf8Check.complete(raw, endOffset: rawOffset, fileName: fileName)
     }
 
+    /// Starts hashing the whole file on another thread, reading it again through the same
+    /// open file (from the page cache: it was just read). The import starts it once the rows
+    /// are stored, so the hash runs beside the index rebuild, which leaves a core idle, rather
+    /// than taking CPU from the two busy threads that read and store the rows (1M-row
+    /// benchmark: rows phase 3.1–4.1 s when hashing while reading, 2.8–3.0 s now; the rebuild
+    /// did not get measurably longer).
+    func startHash() {
+        guard !hashStarted else { return }
+        hashStarted = true
+        let fd = handle.fileDescriptor
+        hashQueue.async { [self] in
+            var hasher = SHA256()
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var offset: off_t = 0
+            while true {
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                buffer.withUnsafeBufferPointer { hasher.update(buffer: UnsafeBufferPointer(rebasing: $0[..<n])) }
+                offset += off_t(n)
+            }
+            digest = SHA256.hexString(hasher.finalize())
+        }
+    }
+
     /// The SHA-256 of the whole file's bytes (waits for the hashing thread).
     func finishHash() -> String {
-        while let more = try? Self.read(handle, fileName: fileName, count: chunkSize), !more.isEmpty { hash(more) }
-        return hashQueue.sync { SHA256.hexString(hasher.finalize()) }
+        startHash()
+        return hashQueue.sync { digest }
     }
 
     deinit { try? handle.close() }
