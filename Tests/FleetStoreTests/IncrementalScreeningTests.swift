@@ -43,8 +43,9 @@ import GRDB
 
     /// The last run's whole result, from the stored state.
     func stored(_ store: FleetStore) throws -> [String: Entry] {
-        let data = try store.read { db in try Data.fetchOne(db, sql: "SELECT data FROM screening_state_data")! }
-        let s = try #require(ScreeningState(decoding: data))
+        let s = try #require(try store.read { db in
+            try StoredState.load(db, run: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM screening_runs")!)?.state
+        })
         var out: [String: Entry] = [:]
         for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
             out[s.plateString(i)] = Entry(usage: s.usageClass(i)?.rawValue, flags: s.flagCodes(i), onList: s.has(i, ScreeningState.onList),
@@ -173,6 +174,39 @@ import GRDB
             same(first, again)
             #expect(again.changes?.total.newlyFlagged == 0 && again.changes?.total.resolved == 0)
         }
+    }
+
+    @Test func theStoredStateIsABaseAndTheChangesSince() throws {
+        let store = try Fixtures.store()
+        func state(_ plates: ClosedRange<Int>, flags: UInt16) -> ScreeningState {
+            var s = ScreeningState()
+            for i in plates { s.appendStored(plate: "豫A\(10_000 + i)", township: "白寨镇", usage: .unknown, flags: flags, bits: ScreeningState.registered) }
+            return s
+        }
+        func plates(_ s: ScreeningState) -> [String: UInt16] {
+            Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), s.flags[$0]) })
+        }
+        let base = state(0...4_999, flags: 1)
+        try store.write { db in try StoredState.save(db, run: 1, state: base, changesSinceBase: nil, baseCount: 0) }
+        // A few changes, one plate removed: only the changes are written.
+        var changes = state(10...19, flags: 2)
+        changes.appendRemoved(plate: "豫A10030")
+        let second = base.merging(changes)
+        try store.write { db in try StoredState.save(db, run: 2, state: second, changesSinceBase: changes, baseCount: base.count) }
+        func parts() throws -> Int { try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM screening_state_data")! } }
+        func load(_ run: Int64) throws -> ScreeningState? { try store.read { db in try StoredState.load(db, run: run)?.state } }
+        #expect(try parts() == 2)
+        let loaded = try #require(try load(2))
+        #expect(plates(loaded) == plates(second) && loaded.count == 4_999)
+        #expect(try load(1) == nil)
+        // Changes past a tenth of the base: a new base, no delta.
+        let many = state(0...999, flags: 4).merging(state(1_000...1_500, flags: 4))
+        let third = second.merging(many)
+        try store.write { db in
+            try StoredState.save(db, run: 3, state: third, changesSinceBase: changes.merging(many, keepRemoved: true), baseCount: base.count)
+        }
+        #expect(try parts() == 1)
+        #expect(plates(try #require(try load(3))) == plates(third))
     }
 
     /// The claim of `Screener.stableUntil`: the same result on every day up to the day before.

@@ -8,9 +8,8 @@ extension Schema {
     ///   a copy of every flagged vehicle. `screening_results` becomes a view with the old columns
     ///   (one row per run and flagged vehicle), so every query of a run's results reads as before.
     /// - `screening_state_data` holds the latest run's whole result (every plate, flagged or not,
-    ///   and the day until which it holds by time alone) as one packed value (`ScreeningState`);
-    ///   `screening_state` says which run it is (apart, so that a run that changes nothing
-    ///   rewrites one small row, not the value).
+    ///   and the day until which it holds by time alone) as packed values (`ScreeningState`): a
+    ///   base, and the changes since (`StoredState`); `screening_state` says which run it is.
     /// - `screening_runs` records the newest import batch a run saw, the screener it used and
     ///   how it ran (full or incremental, and how many plates it screened).
     /// - An index on `batch_id` of each table that screening reads finds the rows imported since
@@ -44,9 +43,9 @@ extension Schema {
                 run_id INTEGER NOT NULL
             );
             CREATE TABLE screening_state_data (
-                id INTEGER PRIMARY KEY CHECK (id = 1),
+                part TEXT PRIMARY KEY CHECK (part IN ('base', 'delta')),
                 data BLOB NOT NULL
-            );
+            ) WITHOUT ROWID;
             ALTER TABLE screening_runs ADD COLUMN max_batch INTEGER;
             ALTER TABLE screening_runs ADD COLUMN fingerprint TEXT;
             ALTER TABLE screening_runs ADD COLUMN mode TEXT NOT NULL DEFAULT 'full';

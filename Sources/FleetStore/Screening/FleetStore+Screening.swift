@@ -32,14 +32,12 @@ extension FleetStore {
                                               policyHash: screener.policy.hash, vehicles: 0, usage: [:], flags: [:],
                                               byTownship: [:], listed: 0)
             // The previous run's whole result, when it left one.
-            var old: ScreeningState?
-            if let previous, try Int64.fetchOne(db, sql: "SELECT run_id FROM screening_state WHERE id = 1") == previous[0] as Int64,
-               let data = try Data.fetchOne(db, sql: "SELECT data FROM screening_state_data WHERE id = 1") {
-                old = ScreeningState(decoding: data)
-            }
+            let stored = try previous.flatMap { try StoredState.load(db, run: $0[0]) }
+            var old = stored?.state
             clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
+            var delta: ScreeningState?          // the changes since the stored base, for an incremental run
             if !full, let previous, let base = old, previous[3] as String? == screener.fingerprint,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
@@ -49,6 +47,7 @@ extension FleetStore {
                 clock.lap("rescreen")
                 sameState = changed.count == 0
                 new = base.merging(changed)
+                delta = stored?.delta.merging(changed, keepRemoved: true)
                 clock.lap("merge")
                 summary.mode = "incremental"
                 summary.screened = plates.count
@@ -65,10 +64,11 @@ extension FleetStore {
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
             clock.lap("results written")
-            if !sameState {
-                try db.execute(sql: "INSERT OR REPLACE INTO screening_state_data (id, data) VALUES (1, ?)", arguments: [new.encoded()])
+            if sameState {
+                try StoredState.keep(db, run: run)
+            } else {
+                try StoredState.save(db, run: run, state: new, changesSinceBase: delta, baseCount: stored?.baseCount ?? 0)
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO screening_state (id, run_id) VALUES (1, ?)", arguments: [run])
             clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
             try db.execute(sql: """
