@@ -66,7 +66,7 @@ public struct Importer {
         }
 
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
-        let timing = ImportTiming()
+        let timing = PhaseClock(variable: "FLEETREG_IMPORT_TIMING", prefix: "import timing: ")
         try store.writer.writeWithoutTransaction { db in
             let cacheKB = Int(ProcessInfo.processInfo.environment["FLEETREG_IMPORT_CACHE_KB"] ?? "") ?? 8_192
             try db.execute(sql: "PRAGMA cache_size = -\(cacheKB)")
@@ -154,7 +154,7 @@ public struct Importer {
                     throw error
                 }
                 summary.blank += pipeline.blank
-                timing.mark("rows parsed and stored")
+                timing.lap("rows parsed and stored")
                 let accept = !options.dryRun && (summary.invalid == 0 || options.skipInvalid)
                 guard accept else {
                     summary.sha256 = source.finishHash()
@@ -162,9 +162,9 @@ public struct Importer {
                 }
                 source.startHash()            // beside the index rebuild (see TextSource)
                 try loop.finish()
-                timing.mark("indexes rebuilt")
+                timing.lap("indexes rebuilt")
                 summary.sha256 = source.finishHash()
-                timing.mark("sha256 finished")
+                timing.lap("sha256 finished")
                 let finished = CivilDateTime(unixTime: Date().timeIntervalSince1970)
                 try db.execute(sql: """
                     UPDATE import_batches SET sha256 = ?, rows = ?, inserted = ?, updated = ?, unchanged = ?,
@@ -176,7 +176,7 @@ public struct Importer {
                 return .commit
             }
         }
-        timing.mark("committed")
+        timing.lap("committed")
         return summary
     }
 
@@ -198,22 +198,5 @@ public struct Importer {
             warnings.append(Finding(file: file, line: line, column: raw, value: "", reason: Reason.unknownColumn(raw)))
         }
         return (map, warnings)
-    }
-}
-
-
-/// With FLEETREG_IMPORT_TIMING set, the import prints how long each phase took to stderr
-/// (for the benchmark and profiling; nothing otherwise).
-final class ImportTiming {
-    private let enabled = ProcessInfo.processInfo.environment["FLEETREG_IMPORT_TIMING"] != nil
-    private var last = Date()
-
-    func mark(_ phase: String) {
-        guard enabled else { return }
-        let now = Date()
-        let line = "import timing: \(phase.padding(toLength: 24, withPad: " ", startingAt: 0)) "
-            + String(format: "%6.2f s\n", now.timeIntervalSince(last))
-        FileHandle.standardError.write(Data(line.utf8))
-        last = now
     }
 }

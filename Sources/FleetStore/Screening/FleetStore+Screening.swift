@@ -88,17 +88,3 @@ extension FleetStore {
         }
     }
 }
-
-/// Phase timings of a run on stderr when `FLEETREG_TIMING` is set (for the benchmark).
-final class PhaseClock {
-    private let on = ProcessInfo.processInfo.environment["FLEETREG_TIMING"] != nil
-    private var last = Date()
-
-    func lap(_ phase: String) {
-        guard on else { return }
-        let now = Date()
-        let line = "  " + phase.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%6.3f s\n", now.timeIntervalSince(last))
-        FileHandle.standardError.write(Data(line.utf8))
-        last = now
-    }
-}
