@@ -80,7 +80,6 @@ final class SortedEvidence<T> {
     init(_ db: Database, sql: String, filter: PlateFilter = .all, decode: @escaping (RawStatement) -> T?) throws {
         self.db = db
         statement = try RawStatement(db, filter.select(sql))
-        filter.bind(statement)
         self.decode = decode
         try advance()
     }
@@ -114,8 +113,6 @@ enum PlateFilter: Equatable, Sendable {
         case .redo: return sql + " WHERE plate IN (SELECT plate FROM temp.screening_redo) ORDER BY plate"
         }
     }
-
-    func bind(_ statement: RawStatement) {}
 
     /// Lists `plates` in `temp.screening_redo` (emptied first).
     static func list(_ plates: some Sequence<String>, _ db: Database) throws {

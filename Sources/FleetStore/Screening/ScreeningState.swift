@@ -116,12 +116,6 @@ struct ScreeningState {
                   flags: other.flags[i], bits: other.bits[i], until: other.until[i])
     }
 
-    /// The states of consecutive plate ranges, joined.
-    mutating func append(contentsOf other: ScreeningState) {
-        let map = townshipMap(other)
-        for i in 0..<other.count { append(from: other, i, map: map) }
-    }
-
     /// The same entries in plate order (the bytes' order).
     func sortedByPlate() -> ScreeningState {
         var order = (0..<count).map { (PlateKey(bytes: plate($0)), $0) }
@@ -154,16 +148,6 @@ struct ScreeningState {
 
     /// The index of a township name, if the state has it.
     func townshipIndex(of name: String) -> UInt16? { townshipIndex[name] }
-
-    /// The position of a plate, or nil.
-    func position(of plate: [UInt8]) -> Int? {
-        var lo = 0, hi = count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if self.plate(mid).lexicographicallyPrecedes(plate) { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < count && plate.elementsEqual(self.plate(lo)) ? lo : nil
-    }
 
     /// This state with `changed` (the results of some plates, in plate order) put in: a plate
     /// in `changed` replaces its entry or is added, or is removed when marked `removed` —
