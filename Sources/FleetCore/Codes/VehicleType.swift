@@ -8,6 +8,22 @@
 public struct VehicleType: RegistryCode {
     public let code: String
     public let chineseName: String
+    /// Goods vehicles are H (trucks) and Q (tractors).
+    public let isGoods: Bool
+    /// 重型 / 中型 / 轻型 / 微型 / 低速, from the code only (rules.md §7.9).
+    public let sizeClass: SizeClass
+    /// A dump body (自卸), as data.md lists them.
+    public let isDumpBody: Bool
+
+    /// The three above are worked out here, once per code (a screening run asks them of
+    /// every vehicle).
+    public init(code: String, chineseName: String) {
+        self.code = code
+        self.chineseName = chineseName
+        isGoods = code.hasPrefix("H") || code.hasPrefix("Q")
+        sizeClass = Self.sizeClass(of: code)
+        isDumpBody = Self.dumpCodes.contains(code)
+    }
 
     /// 重型 / 中型 / 轻型 / 微型 / 低速, from the code only (rules.md §7.9).
     public enum SizeClass: String, Sendable, Codable {
@@ -27,10 +43,8 @@ public struct VehicleType: RegistryCode {
 
     /// First letter: H 货车, Q 牵引车, Z 专项作业车, G 全挂车, B 半挂车, K 客车, …
     public var family: Character { code.first! }
-    /// Goods vehicles are H (trucks) and Q (tractors).
-    public var isGoods: Bool { family == "H" || family == "Q" }
 
-    public var sizeClass: SizeClass {
+    private static func sizeClass(of code: String) -> SizeClass {
         switch code.prefix(2) {
         case "H1", "Q1", "Z5": return .heavy
         case "H2", "Q2", "Z2": return .medium
@@ -41,8 +55,6 @@ public struct VehicleType: RegistryCode {
         }
     }
 
-    /// A dump body (自卸), as data.md lists them.
-    public var isDumpBody: Bool { VehicleType.dumpCodes.contains(code) }
 
     static let dumpCodes: Set<String> = {
         var s: Set<String> = ["H17", "H27", "H37", "H54", "B16", "G16"]
