@@ -31,14 +31,16 @@ extension FleetStore {
             var summary = ScreeningRunSummary(run: run, asOf: asOf.description, policyVersion: screener.policy.version,
                                               policyHash: screener.policy.hash, vehicles: 0, usage: [:], flags: [:],
                                               byTownship: [:], listed: 0)
-            // The previous run's whole result, when it left one.
-            let stored = try previous.flatMap { try StoredState.load(db, run: $0[0]) }
-            var old = stored?.state
+            // The previous run's whole result, when it left one: read first when the run may
+            // build on it, else after the full pass (so that both are not in memory during it).
+            let mayBuildOn = !full && previous.map { $0[3] as String? == screener.fingerprint } == true
+            var stored = mayBuildOn ? try previous.flatMap { try StoredState.load(db, run: $0[0]) } : nil
             clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
             var delta: ScreeningState?          // the changes since the stored base, for an incremental run
-            if !full, let previous, let base = old, previous[3] as String? == screener.fingerprint,
+            var baseCount = 0
+            if mayBuildOn, let previous, let base = stored?.state,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
@@ -48,6 +50,7 @@ extension FleetStore {
                 sameState = changed.count == 0
                 new = base.merging(changed)
                 delta = stored?.delta.merging(changed, keepRemoved: true)
+                baseCount = stored?.baseCount ?? 0
                 clock.lap("merge")
                 summary.mode = "incremental"
                 summary.screened = plates.count
@@ -59,15 +62,18 @@ extension FleetStore {
                 clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
+                if stored == nil { stored = try previous.flatMap { try StoredState.load(db, run: $0[0]) } }
             }
+            var old = stored?.state
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
+            stored = nil
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
             clock.lap("results written")
             if sameState {
                 try StoredState.keep(db, run: run)
             } else {
-                try StoredState.save(db, run: run, state: new, changesSinceBase: delta, baseCount: stored?.baseCount ?? 0)
+                try StoredState.save(db, run: run, state: new, changesSinceBase: delta, baseCount: baseCount)
             }
             clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
