@@ -49,36 +49,33 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
     /// characters, which `normalize` never changes), whether the check digit is valid; nil
     /// means "not decided here, call `parse`".
     public static func fastCheckDigitIsValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
-        guard b.count == 17 else { return nil }
-        var sum = 0
-        for i in 0..<17 {
-            let v = values[Int(b[i])]
-            if v < 0 { return nil }
-            sum += v * weights[i]
-        }
-        let r = sum % 11
+        guard b.count == 17, let r = checkSum(b) else { return nil }
         return b[8] == (r == 10 ? 88 : UInt8(48 + r))
     }
 
     /// The check digit computed from the other sixteen characters (`0`–`9` or `X`).
     public var expectedCheckDigit: Character {
-        let r = VIN.checkSum(text.utf8)
+        var t = text
+        let r = t.withUTF8 { VIN.checkSum($0) }!
         return r == 10 ? "X" : Character(String(r))
     }
 
     /// Whether position 9 holds the right check digit. A mismatch is a screening flag
     /// (VIN_CHECK_DIGIT), not a reason to reject the record.
     public var checkDigitIsValid: Bool {
-        let utf8 = text.utf8
-        let r = VIN.checkSum(utf8)
-        let ninth = utf8[utf8.index(utf8.startIndex, offsetBy: 8)]
-        return ninth == (r == 10 ? 88 : UInt8(48 + r))
+        var t = text
+        return t.withUTF8 { VIN.fastCheckDigitIsValid($0) }!
     }
 
-    private static func checkSum(_ utf8: String.UTF8View) -> Int {
+    /// The weighted sum of the transliterated characters, modulo 11 (the check digit's rule,
+    /// in one place); nil when a character is not allowed.
+    private static func checkSum(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var sum = 0
-        var i = 0
-        for b in utf8 { sum += values[Int(b)] * weights[i]; i += 1 }
+        for i in 0..<min(b.count, weights.count) {
+            let v = values[Int(b[i])]
+            if v < 0 { return nil }
+            sum += v * weights[i]
+        }
         return sum % 11
     }
 }
