@@ -13,10 +13,19 @@ final class PhaseClock {
         self.prefix = prefix
     }
 
-    func lap(_ phase: String) {
+    /// The CPU time the calling thread has used so far, in seconds.
+    static func threadCPU() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    /// Prints the phase's wall time, and `cpu` (CPU seconds of named threads) when given.
+    func lap(_ phase: String, cpu: [(String, Double)] = []) {
         guard on else { return }
         let now = Date()
-        let line = prefix + phase.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%6.2f s\n", now.timeIntervalSince(last))
+        let threads = cpu.map { String(format: "  %@ %.2f s CPU", $0.0, $0.1) }.joined()
+        let line = prefix + phase.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%6.2f s", now.timeIntervalSince(last)) + threads + "\n"
         FileHandle.standardError.write(Data(line.utf8))
         last = now
     }

@@ -85,10 +85,14 @@ public protocol ImportKind {
     func parse(_ row: RowInput) -> RowOutcome
     /// Called when a stored row is replaced by a different one.
     func didReplace(old: [String?], new: [SQLValue], context: ImportHookContext) throws
+    /// Indexes whose statistics (`ANALYZE`) the query planner needs, gathered again after a
+    /// first load (see `Schema.v8VehicleIndexes`).
+    var analyzedIndexes: [String] { get }
 }
 
 extension ImportKind {
     public var trackedColumns: [String] { [] }
     public mutating func prepare(_ db: Database) throws {}
     public func didReplace(old: [String?], new: [SQLValue], context: ImportHookContext) throws {}
+    public var analyzedIndexes: [String] { [] }
 }

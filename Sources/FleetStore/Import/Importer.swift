@@ -154,7 +154,7 @@ public struct Importer {
                     throw error
                 }
                 summary.blank += pipeline.blank
-                timing.lap("rows parsed and stored")
+                timing.lap("rows parsed and stored", cpu: [("reading", pipeline.readerCPU), ("storing", PhaseClock.threadCPU())])
                 let accept = !options.dryRun && (summary.invalid == 0 || options.skipInvalid)
                 guard accept else {
                     summary.sha256 = source.finishHash()

@@ -58,6 +58,8 @@ final class RowPipeline {
 
     /// Blank rows skipped by the reader (every field empty).
     private(set) var blank = 0
+    /// The CPU time the reading thread used (known once it is done; for `PhaseClock`).
+    private(set) var readerCPU = 0.0
 
     /// Starts reading `reader` on a new thread; `fast` (tried first) and `parse` run there.
     /// Unless `keepPacked` (the import loop binds packed rows), the fast path's rows are turned
@@ -115,6 +117,7 @@ final class RowPipeline {
                     }
                 }
                 _ = put(ParsedBatch(fields: fields, items: items, values: values))
+                readerCPU = PhaseClock.threadCPU()
                 finish(error: nil, blank: blankCount)
             } catch {
                 finish(error: error, blank: blankCount)

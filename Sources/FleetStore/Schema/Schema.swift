@@ -12,6 +12,7 @@ enum Schema {
         ("v5-permits", v5Permits),
         ("v6-bulk-gate-index", v6BulkGateIndex),
         ("v7-screening-state", v7ScreeningState),
+        ("v8-vehicle-indexes", v8VehicleIndexes),
     ]
 
     static var migrator: DatabaseMigrator {

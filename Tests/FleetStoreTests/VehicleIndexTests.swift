@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import FleetCore
+import GRDB
+@testable import FleetStore
+
+/// The vehicles table's indexes (schema v8): plate, VIN, (township, type) and batch; what a
+/// first load keeps and rebuilds; the statistics that let a lookup by type alone use the
+/// (township, type) index.
+@Suite struct VehicleIndexTests {
+    static let sampleVehicles = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../SampleData/vehicles.csv").standardized.path
+    static let expected = ["vehicles_batch", "vehicles_plate", "vehicles_township_type", "vehicles_vin"]
+
+    func indexes(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'vehicles' AND sql IS NOT NULL ORDER BY name")
+    }
+
+    func plan(_ db: Database, _ sql: String) throws -> String {
+        try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+    }
+
+    @Test func aFirstLoadLeavesEveryIndexAndTheStatistics() throws {
+        let store = try Fixtures.store()
+        let s = try Importer(store: store).run(VehiclesImport(townships: .xinmi), path: Self.sampleVehicles, options: ImportOptions())
+        #expect(s.committed)
+        try store.read { db in
+            #expect(try indexes(db) == Self.expected)
+            let stat = try String.fetchOne(db, sql: "SELECT stat FROM sqlite_stat1 WHERE idx = 'vehicles_township_type'")
+            let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles")!
+            #expect(stat?.split(separator: " ").first.map(String.init) == String(rows))
+            #expect(try plan(db, "SELECT plate FROM vehicles WHERE vehicle_type = 'H11'").contains("vehicles_township_type"))
+            #expect(try plan(db, "SELECT plate FROM vehicles WHERE township = '米村镇'").contains("vehicles_township_type"))
+            #expect(try plan(db, "SELECT plate FROM vehicles WHERE batch_id > 0").contains("vehicles_batch"))
+            // The index answers as the table does.
+            let byIndex = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles WHERE vehicle_type = 'H11'")!
+            let byScan = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles NOT INDEXED WHERE vehicle_type = 'H11'")!
+            #expect(byIndex == byScan && byIndex > 0)
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+        }
+    }
+
+    @Test func aDuplicatePlateInAFirstLoadIsStillFound() throws {
+        let store = try Fixtures.store()
+        let text = [Fixtures.header, Fixtures.rowA, Fixtures.rowB, Fixtures.rowA.replacingOccurrences(of: "13812341234", with: "")]
+            .joined(separator: "\n")
+        let s = try Importer(store: store).run(VehiclesImport(townships: .xinmi), path: Fixtures.file(text), options: ImportOptions())
+        #expect(!s.committed)
+        #expect(s.errors.first?.line == 4)
+        let names = try store.read { db in try indexes(db) }
+        #expect(names == Self.expected)
+    }
+
+    @Test func aStoreOfVersion7GetsTheNewIndexes() throws {
+        let path = Fixtures.tempDir().appendingPathComponent("v7.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v7-screening-state")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO import_batches (kind, file_name, sha256, encoding, operator, started_at) VALUES ('vehicles', 'v.csv', '', 'utf-8', 't', '2020-01-01T00:00:00+08:00')")
+            for (i, type) in ["H11", "H17", "Q11"].enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO vehicles (plate, vin, vin_check_ok, vehicle_type, use_nature, fuel, first_registered, owner,
+                                          township, township_source, status, batch_id, source_line, row_hash)
+                    VALUES (?, ?, 1, ?, 'F', 'B', '2012-01-01', 'o', '米村镇', 'column', 'A', 1, ?, 0)
+                    """, arguments: ["豫A1234\(i)", "LZFF25M4X8D00424\(i)", type, i + 2])
+            }
+        }
+        #expect(try queue.read { db in try indexes(db) }.contains("vehicles_type"))
+        try queue.close()
+        let store = try FleetStore(path: path)
+        #expect(try store.schemaVersion() == "v8-vehicle-indexes")
+        try store.read { db in
+            let stat = try String.fetchOne(db, sql: "SELECT stat FROM sqlite_stat1 WHERE idx = 'vehicles_township_type'")
+            #expect(stat?.hasPrefix("3 ") == true)
+            #expect(try indexes(db) == Self.expected)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles WHERE vehicle_type = 'H17'") == 1)
+        }
+    }
+}
