@@ -1,4 +1,4 @@
-import Crypto
+@preconcurrency import Crypto
 
 /// SHA-256 (FIPS 180-4), for batch provenance, the policy hash and the decision log.
 ///

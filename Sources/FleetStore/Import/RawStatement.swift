@@ -110,9 +110,17 @@ struct RawStatement {
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
     func text(_ column: Int32) -> String? {
-        guard sqlite3_column_type(handle, column) != SQLITE_NULL, let p = sqlite3_column_text(handle, column) else { return nil }
-        let n = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        textBytes(column).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A column's text as bytes, valid until the next step; nil for NULL. `sqlite3_column_text`
+    /// itself answers NULL for a NULL value, so no `sqlite3_column_type` call is made first
+    /// (one API call and its mutex less per column: ~2.5 % of a screening pass's instructions).
+    /// Its other NULL answer, out of memory while converting a number to text, cannot happen
+    /// for the text columns this reads.
+    @inline(__always) func textBytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let p = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// The text of a NOT NULL column.

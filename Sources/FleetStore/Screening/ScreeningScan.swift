@@ -22,7 +22,7 @@ enum ScreeningScan {
         try db.execute(sql: "PRAGMA mmap_size = 0")
         defer { try? db.execute(sql: "PRAGMA mmap_size = \(FleetStore.mmapSize)") }
         let evidence = try EvidenceIndex(store: store, db: db)
-        let shared = evidence.sharedVINs
+        let shared = SharedVINTable(evidence.sharedVINs)
         clock.lap("evidence loaded")
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
         let n = Int64(max(1, threads))
@@ -53,7 +53,7 @@ enum ScreeningScan {
     }
 
     /// Screens the vehicles whose row ids lie in `ids`.
-    static func screenVehicles(_ db: Database, ids: Range<Int64>, evidence: EvidenceIndex, shared: [String: [SameVINPlate]],
+    static func screenVehicles(_ db: Database, ids: Range<Int64>, evidence: EvidenceIndex, shared: SharedVINTable,
                                screener: Screener, asOf: CivilDate, counter: ProgressCounter) throws -> ScreeningState {
         var state = ScreeningState()
         state.reserve(Int(ids.count))
@@ -65,7 +65,7 @@ enum ScreeningScan {
         while try r.next(db) {
             let (reg, source) = try EvidenceQueries.registration(r, decoder)
             var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
-            if !shared.isEmpty, let same = shared[reg.vin.text] { facts.sameVIN = same }
+            if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
             evidence.fill(&facts)
             let result = screener.screen(facts, asOf: asOf, detail: false)
             state.append(result, registered: true, until: screener.stableUntil(facts, from: asOf))
