@@ -126,9 +126,6 @@ public struct VehicleFacts: Sendable {
     public var findings: [TownshipFinding] = []
     public var sameVIN: [SameVINPlate] = []
 
-    /// Inlinable for the same reason as `VehicleRegistration.init` (~1,100 instructions a vehicle
-    /// of a screening pass went to copying and destroying the value in the out-of-module call).
-    @inlinable
     public init(plate: String, registration: VehicleRegistration? = nil, registrationSource: FactSource? = nil) {
         self.plate = plate; self.registration = registration; self.registrationSource = registrationSource
     }

@@ -22,9 +22,6 @@ public struct VehicleRegistration: Hashable, Sendable {
     /// 联系电话 — personal data.
     public var phone: String?
 
-    /// Inlinable: a screening pass builds one per vehicle, and the out-of-module call copied the
-    /// whole value once more (callgrind: ~400 instructions a vehicle).
-    @inlinable
     public init(plate: Plate, plateType: PlateType?, vin: VIN, vehicleType: VehicleType, useNature: UseNature, fuel: Fuel,
                 declaredStage: EmissionStage?, firstRegistered: CivilDate, grossMassKg: Int?, owner: String,
                 address: String?, township: String, townshipSource: TownshipTable.Source, status: VehicleStatus,

@@ -62,9 +62,9 @@ enum ScreeningScan {
         r.bind(.integer(ids.upperBound), at: 2)
         let decoder = FactDecoder()
         var n = 0
+        var facts = VehicleFacts(plate: "")
         while try r.next(db) {
-            let (reg, source) = try EvidenceQueries.registration(r, decoder)
-            var facts = VehicleFacts(plate: reg.plate.text, registration: reg, registrationSource: source)
+            try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
             if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
             evidence.fill(&facts)
             let result = screener.screen(facts, asOf: asOf, detail: false)
