@@ -1,4 +1,3 @@
-import Foundation
 import FleetCore
 import GRDB
 import GRDBSQLite
@@ -62,10 +61,10 @@ final class ImportLoop<Kind: ImportKind> {
             for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
                                         arguments: [t]) {
                 let name: String = row[0], sql: String = row[1]
-                // An index on `batch_id` alone stays: every row of the file has the same batch
-                // and a rowid above the last, so each entry is appended at its end (1M rows:
-                // 0.1 s kept up to date against 0.4-0.7 s rebuilt).
-                if Self.indexedColumns(sql) == ["batch_id"] { continue }
+                // Every index goes, even the one on `batch_id` (the same value on every row,
+                // appended at its end): kept up to date it cost the database thread 2.4 k
+                // instructions a row (callgrind), more than its share of the rebuild, part of
+                // which SQLite's sorter does on a second thread.
                 droppedIndexes.append((name, sql))
                 try db.execute(sql: "DROP INDEX \(name)")
             }
@@ -86,12 +85,6 @@ final class ImportLoop<Kind: ImportKind> {
             seen = try RawStatement(db, "INSERT INTO import_seen (k, line) VALUES (?, ?)")
             seenLine = try RawStatement(db, "SELECT line FROM import_seen WHERE k = ?")
         }
-    }
-
-    /// The columns of a `CREATE INDEX` statement, as written.
-    static func indexedColumns(_ sql: String) -> [String] {
-        guard let open = sql.lastIndex(of: "("), let close = sql.lastIndex(of: ")"), open < close else { return [] }
-        return sql[sql.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     private func check(_ rc: Int32, _ st: RawStatement) throws {
