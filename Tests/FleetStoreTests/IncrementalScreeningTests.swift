@@ -229,3 +229,33 @@ import GRDB
         #expect(checked > 3_000)
     }
 }
+
+/// The row-id ranges a full pass hands to its threads.
+@Suite struct RangeQueueTests {
+    @Test func theRangesCoverEveryRowIdOnceInOrder() {
+        for (maxID, threads) in [(Int64(0), 1), (1, 2), (10, 2), (1_000_003, 2), (999, 3), (5, 1)] {
+            let q = RangeQueue(maxID: maxID, threads: threads)
+            var taken: [Range<Int64>] = []
+            while let r = q.take() { taken.append(r) }
+            #expect(taken.count == (threads == 1 ? 1 : threads * 16))
+            #expect(taken.first?.lowerBound == 1)
+            #expect(taken.last?.upperBound == maxID + 1)
+            #expect(zip(taken, taken.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(taken.map(\.count).reduce(0, +) == Int(maxID))
+            #expect(q.take() == nil)
+        }
+    }
+
+    @Test func twoThreadsTakeDisjointRanges() {
+        let q = RangeQueue(maxID: 100_000, threads: 2)
+        let lock = NSLock()
+        var seen: [Range<Int64>] = []
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while let r = q.take() { lock.lock(); seen.append(r); lock.unlock() }
+        }
+        let sorted = seen.sorted { $0.lowerBound < $1.lowerBound }
+        #expect(sorted.count == 32)
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(sorted.first?.lowerBound == 1 && sorted.last?.upperBound == 100_001)
+    }
+}

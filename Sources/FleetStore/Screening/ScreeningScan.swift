@@ -26,7 +26,7 @@ enum ScreeningScan {
         clock.lap("evidence loaded")
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
         let n = max(1, threads)
-        let ranges = RangeQueue(maxID: maxID, pieces: n == 1 ? 1 : n * 16)
+        let ranges = RangeQueue(maxID: maxID, threads: n)
         func pass(_ db: Database) throws -> ScreeningState {
             try screenVehicles(db, ranges: ranges, evidence: evidence, shared: shared, screener: screener,
                                asOf: asOf, counter: counter)
@@ -90,10 +90,12 @@ final class RangeQueue: @unchecked Sendable {
     /// About how many rows one thread screens (for reserving room).
     let expectedShare: Int
 
-    init(maxID: Int64, pieces: Int) {
-        let p = Int64(max(1, pieces))
+    /// Row ids 1...`maxID` in 16 ranges per thread (one range for one thread).
+    init(maxID: Int64, threads: Int) {
+        let t = max(1, threads)
+        let p = Int64(t == 1 ? 1 : t * 16)
         cuts = (0...p).map { k in k == p ? maxID + 1 : 1 + (maxID * k) / p }
-        expectedShare = Int(maxID) / max(1, pieces / 16)
+        expectedShare = Int(maxID) / t
     }
 
     /// The next range, nil when all are taken.
