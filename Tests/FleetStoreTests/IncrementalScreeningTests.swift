@@ -176,29 +176,6 @@ import GRDB
         }
     }
 
-    @Test func aFullRunStoresOnlyItsChangesWhenFew() throws {
-        let store = try sampleStore()
-        _ = try run(store, Self.day, full: true)
-        func parts() throws -> [String] {
-            try store.read { db in try String.fetchAll(db, sql: "SELECT part FROM screening_state_data ORDER BY part") }
-        }
-        #expect(try parts() == ["base"])
-        // The same day again: nothing changed, the stored state stays as it is.
-        let again = try run(store, Self.day, full: true)
-        #expect(again.mode == "full")
-        #expect(try parts() == ["base"])
-        #expect(try stored(store) == (try screenedOneByOne(store, Self.day)))
-        // A week later, in full: the plates whose result changed are stored as a delta.
-        let later = Self.day.adding(days: 7)
-        _ = try run(store, later, full: true)
-        #expect(try parts() == ["base", "delta"])
-        #expect(try stored(store) == (try screenedOneByOne(store, later)))
-        // And the next run builds on base and delta.
-        let next = try run(store, later.adding(days: 1))
-        #expect(next.mode == "incremental")
-        #expect(try stored(store) == (try screenedOneByOne(store, later.adding(days: 1))))
-    }
-
     @Test func theStoredStateIsABaseAndTheChangesSince() throws {
         let store = try Fixtures.store()
         func state(_ plates: ClosedRange<Int>, flags: UInt16) -> ScreeningState {

@@ -63,17 +63,6 @@ extension FleetStore {
                 summary.mode = "full"
                 summary.screened = counter.total
                 if stored == nil { stored = try previous.flatMap { try StoredState.load(db, run: $0[0]) } }
-                // Stored as the changes since the stored base when they are few, as after an
-                // incremental run: a full run forced by an enterprises import, say, changes few
-                // plates, and rewriting the 26 MB base of 1M plates (and checkpointing it) took
-                // about 0.2 s.
-                if let stored {
-                    let changes = new.changes(since: stored.state)
-                    sameState = changes.count == 0
-                    delta = stored.delta.merging(changes, keepRemoved: true)
-                    baseCount = stored.baseCount
-                }
-                clock.lap("changes")
             }
             var old = stored?.state
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }

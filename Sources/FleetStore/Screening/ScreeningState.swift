@@ -193,32 +193,6 @@ struct ScreeningState {
         return out
     }
 
-    /// What `old.merging(_:)` needs to become this state: the entries that are new or differ
-    /// from `old`'s, and `old`'s plates this state lacks, marked removed. Both in plate order.
-    func changes(since old: ScreeningState) -> ScreeningState {
-        var out = ScreeningState()
-        let mine = out.townshipMap(self)
-        // This state's township indexes as `old` numbers them (nil: a name `old` lacks).
-        let inOld = townships.map { old.townshipIndex(of: $0) }
-        var i = 0, j = 0
-        while i < count || j < old.count {
-            let o = j == old.count ? -1 : i == count ? 1 : order(i, old, j)
-            if o < 0 {
-                out.append(from: self, i, map: mine)
-                i += 1
-            } else if o > 0 {
-                out.appendRemoved(plate: old.plateString(j))
-                j += 1
-            } else {
-                let same = inOld[Int(township[i])] == old.township[j] && usage[i] == old.usage[j] && flags[i] == old.flags[j]
-                    && bits[i] == old.bits[j] && until[i] == old.until[j]
-                if !same { out.append(from: self, i, map: mine) }
-                i += 1; j += 1
-            }
-        }
-        return out
-    }
-
     static func codes(_ mask: UInt16) -> [String] {
         var out: [String] = []
         for (i, code) in Screener.flagOrder.enumerated() where mask & (1 << UInt16(i)) != 0 { out.append(code) }
