@@ -259,3 +259,44 @@ import GRDB
         #expect(sorted.first?.lowerBound == 1 && sorted.last?.upperBound == 100_001)
     }
 }
+
+/// `ScreeningState.merging`, entry by entry and (a few changes into many entries) in runs.
+@Suite struct ScreeningStateMergeTests {
+    func state(_ plates: [Int], flags: UInt16, township: String = "白寨镇") -> ScreeningState {
+        var s = ScreeningState()
+        for i in plates.sorted() {
+            s.appendStored(plate: "豫A\(10_000 + i)", township: township, usage: .unknown, flags: flags, bits: ScreeningState.registered)
+        }
+        return s
+    }
+
+    func entries(_ s: ScreeningState) -> [String] {
+        (0..<s.count).map { "\(s.plateString($0)) \(s.townshipName($0)) \(s.flags[$0]) \(s.bits[$0])" }
+    }
+
+    /// The merge as it is defined: every plate of `changed` replaces or adds, removed ones go.
+    func expected(_ base: ScreeningState, _ changed: ScreeningState, keepRemoved: Bool) -> [String] {
+        var byPlate: [String: String] = [:]
+        for e in entries(base) { byPlate[String(e.split(separator: " ")[0])] = e }
+        for (k, e) in entries(changed).enumerated() {
+            let plate = String(e.split(separator: " ")[0])
+            if changed.has(k, ScreeningState.removed) && !keepRemoved { byPlate[plate] = nil } else { byPlate[plate] = e }
+        }
+        return byPlate.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { byPlate[$0]! }
+    }
+
+    @Test func fewChangesIntoManyEntriesGiveTheSameAsAnEntryByEntryMerge() {
+        let base = state(Array(stride(from: 0, to: 20_000, by: 2)), flags: 1)
+        for changedPlates in [[5], [0], [19_998], [19_999, 1, 7_000, 7_001], Array(stride(from: 3, to: 300, by: 7))] {
+            var changed = state(changedPlates, flags: 2, township: "超化镇")
+            changed.appendRemoved(plate: "豫A\(10_000 + 20_000 + 8)")          // not in the base: nothing to remove
+            var withRemoval = state([4_000], flags: 0)
+            withRemoval.appendRemoved(plate: "豫A14002")
+            let all = changed.merging(withRemoval, keepRemoved: true)
+            for keep in [false, true] {
+                let merged = base.merging(all, keepRemoved: keep)
+                #expect(entries(merged) == expected(base, all, keepRemoved: keep), "\(changedPlates) \(keep)")
+            }
+        }
+    }
+}

@@ -177,11 +177,21 @@ struct ScreeningState {
         if changed.count == 0 { return self }
         var out = ScreeningState()
         out.reserve(count + changed.count)
+        // `out` starts with this state's townships, in order: its entries keep their numbers.
         let mine = out.townshipMap(self), theirs = out.townshipMap(changed)
+        // A few changes into many entries (a run after an import: 667 into 1M): the entries
+        // between two changes are copied as runs, found by binary search (one entry at a time,
+        // the merge was 0.07 s of a 0.3 s run).
+        let inRuns = changed.count * 32 < count && mine.indices.allSatisfy { mine[$0] == UInt16($0) }
         var i = 0, j = 0
         while i < count || j < changed.count {
+            if inRuns && j < changed.count {
+                let end = firstIndex(notBefore: changed, j, from: i)
+                if end > i { out.appendRun(from: self, i..<end); i = end }
+            }
             let o = j == changed.count ? -1 : i == count ? 1 : order(i, changed, j)
             if o < 0 {
+                if inRuns { out.appendRun(from: self, i..<count); i = count; continue }
                 out.append(from: self, i, map: mine)
                 i += 1
             } else {
@@ -191,6 +201,30 @@ struct ScreeningState {
             }
         }
         return out
+    }
+
+    /// The first index from `start` whose plate does not come before `other`'s plate `j`.
+    private func firstIndex(notBefore other: ScreeningState, _ j: Int, from start: Int) -> Int {
+        var lo = start, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if order(mid, other, j) < 0 { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Appends entries `range` of another state whose townships are numbered as this one's
+    /// (`merging`'s own copy of its base), copying each column's run at once.
+    private mutating func appendRun(from other: ScreeningState, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let start = range.lowerBound == 0 ? 0 : Int(other.plateEnds[range.lowerBound - 1])
+        let end = Int(other.plateEnds[range.upperBound - 1])
+        let shift = Int64(plateBytes.count) - Int64(start)
+        plateBytes.append(contentsOf: other.plateBytes[start..<end])
+        for e in other.plateEnds[range] { plateEnds.append(UInt32(Int64(e) + shift)) }
+        township.append(contentsOf: other.township[range]); usage.append(contentsOf: other.usage[range])
+        flags.append(contentsOf: other.flags[range]); bits.append(contentsOf: other.bits[range])
+        until.append(contentsOf: other.until[range])
     }
 
     static func codes(_ mask: UInt16) -> [String] {
