@@ -36,6 +36,34 @@ import Testing
         #expect(EmissionStage.parse(text) == nil)
     }
 
+    /// Every spelling the earlier table held (each prefix × numeral × sub-stage × suffix of
+    /// data.md's forms) parses to its numeral's stage, as written and in lower case.
+    @Test func everyCombinationOfTheWrittenForms() {
+        let numerals: [(String, EmissionStage)] = [
+            ("0", .zero), ("零", .zero), ("1", .I), ("一", .I), ("I", .I), ("Ⅰ", .I), ("2", .II), ("二", .II), ("II", .II), ("Ⅱ", .II),
+            ("3", .III), ("三", .III), ("III", .III), ("Ⅲ", .III), ("4", .IV), ("四", .IV), ("IV", .IV), ("Ⅳ", .IV),
+            ("5", .V), ("五", .V), ("V", .V), ("Ⅴ", .V), ("6", .VI), ("六", .VI), ("VI", .VI), ("Ⅵ", .VI),
+            ("ZE", .ZE), ("零排放", .ZE),
+        ]
+        var checked = 0
+        for prefix in ["", "国", "国家第", "CHINA", "CN", "CHINA-", "国-"] {
+            for (numeral, stage) in numerals {
+                for sub in ["", "A", "B", "(A)", "(B)", "（A）", "（B）"] {
+                    for suffix in ["", "阶段", "标准"] {
+                        let text = prefix + numeral + sub + suffix
+                        #expect(EmissionStage.parse(text) == stage, "\(text)")
+                        // Lower case too, except the Unicode roman numerals (ⅲ is not read as Ⅲ).
+                        if !"ⅠⅡⅢⅣⅤⅥ".contains(numeral) {
+                            #expect(EmissionStage.parse(text.lowercased()) == stage, "\(text.lowercased())")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 7 * 28 * 7 * 3)
+    }
+
     @Test func order() {
         let ordered: [EmissionStage] = [.zero, .I, .II, .III, .IV, .V, .VI, .ZE]
         #expect(ordered.sorted() == ordered)
