@@ -67,6 +67,14 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
         return Plate(text: text, format: format)
     }
 
+    /// `parse` for UTF-8 bytes (a stored plate): a plate in a common shape that `parse` keeps
+    /// unchanged is made straight from the bytes (`fastFormat`); any other text takes `parse`.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> Plate {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let format = fastFormat(bytes) { return Plate(text: text, format: format) }
+        return try parse(text)
+    }
+
     /// Parses a plate after normalising it.
     public static func parse<S: StringProtocol>(_ raw: S) throws(Problem) -> Plate {
         let text = normalize(raw)

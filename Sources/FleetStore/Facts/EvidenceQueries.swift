@@ -28,13 +28,12 @@ enum EvidenceQueries {
     /// one expression, copied and destroyed the whole value each time (~1,700 instructions a
     /// vehicle, callgrind).
     static func setVehicleFacts(_ facts: inout VehicleFacts, _ r: RawStatement, _ d: FactDecoder) throws {
-        let plateText = r.string(0)
-        guard let type = d.vehicleType.value(r, 4), let use = d.useNature.value(r, 5),
-              let fuel = d.fuel.value(r, 6), let first = r.date(8) else {
-            throw StoreCorruption(message: "vehicle \(plateText) has codes that no longer validate")
+        guard let type = d.vehicleType.value(r, 4), let use = d.useNature.value(r, 5), let fuel = d.fuel.value(r, 6),
+              let first = r.date(8), let plateBytes = r.textBytes(0), let vinBytes = r.textBytes(2) else {
+            throw StoreCorruption(message: "vehicle \(r.string(0)) has codes that no longer validate")
         }
-        let plate = try Plate.parse(plateText)
-        let vin = try VIN.parse(r.string(2))
+        let plate = try Plate.parse(utf8: plateBytes)
+        let vin = try VIN.parse(utf8: vinBytes)
         facts.plate = plate.text
         facts.registration = VehicleRegistration(
             plate: plate, plateType: d.plateType.value(r, 1),

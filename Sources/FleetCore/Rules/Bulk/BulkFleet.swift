@@ -43,9 +43,12 @@ public struct BulkFleet: Sendable {
     public init(rules: BulkRules) { self.rules = rules }
 
     /// The truck at the enterprise at moment `at`.
-    public func assess(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, at: CivilDateTime) -> Entry {
-        let calm = rules.judge(vehicle, enterprise: enterprise, at: at, alertLevel: nil)
-        let alert = rules.strictestAlertLevel.map { rules.judge(vehicle, enterprise: enterprise, at: at, alertLevel: $0) } ?? calm
+    /// With `detail: false`, the same ban, and a decision without messages (`BulkRules.judge`).
+    public func assess(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, at: CivilDateTime, detail: Bool = true) -> Entry {
+        let calm = rules.judge(vehicle, enterprise: enterprise, at: at, alertLevel: nil, detail: detail)
+        let alert = rules.strictestAlertLevel.map {
+            rules.judge(vehicle, enterprise: enterprise, at: at, alertLevel: $0, detail: detail)
+        } ?? calm
         let ban: Ban
         let shown: Decision
         if calm.outcome == .deny { (ban, shown) = (.always, calm) }

@@ -41,10 +41,13 @@ public struct BulkRules: Sendable {
         judge(BulkVehicle(facts, inference: inference), enterprise: enterprise, at: at, alertLevel: alertLevel)
     }
 
-    /// The same, for a vehicle already prepared.
-    public func judge(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, at: CivilDateTime, alertLevel: AlertLevel?) -> Decision {
+    /// The same, for a vehicle already prepared. With `detail: false` the reasons have their
+    /// codes and outcomes (so the same decision) but no messages or facts: the screening run
+    /// asks only whether a filed truck is banned.
+    public func judge(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, at: CivilDateTime, alertLevel: AlertLevel?,
+                      detail: Bool = true) -> Decision {
         let s = situation(vehicle, enterprise: enterprise, at: at, alertLevel: alertLevel)
-        return Decision(plate: vehicle.plate, asOf: at.date, reasons: reasons(vehicle, enterprise: enterprise, situation: s),
+        return Decision(plate: vehicle.plate, asOf: at.date, reasons: reasons(vehicle, enterprise: enterprise, situation: s, detail: detail),
                         emission: vehicle.emission, usage: nil, policy: policy)
     }
 
@@ -57,16 +60,25 @@ public struct BulkRules: Sendable {
     }
 
     /// The reasons for a vehicle at an enterprise in a situation. It never sees the time: two
-    /// passages in the same situation get the same reasons.
-    public func reasons(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, situation s: BulkSituation) -> [DecisionReason] {
+    /// passages in the same situation get the same reasons. With `detail: false`, codes,
+    /// outcomes and plan items only (no message is built).
+    public func reasons(_ vehicle: BulkVehicle, enterprise: EnterpriseInfo, situation s: BulkSituation,
+                        detail: Bool = true) -> [DecisionReason] {
         var reasons: [DecisionReason] = []
-        func add(_ code: String, _ outcome: Outcome, _ message: Message, needs: Message?, facts: [UsedFact]) {
-            reasons.append(DecisionReason(code: code, outcome: outcome, item: policy.rule(code).item, message: message,
-                                          needs: needs, facts: facts))
+        func add(_ code: String, _ outcome: Outcome, _ message: @autoclosure () -> Message, needs: @autoclosure () -> Message?,
+                 facts: @autoclosure () -> [UsedFact]) {
+            reasons.append(DecisionReason(code: code, outcome: outcome, item: policy.rule(code).item,
+                                          message: detail ? message() : Message(code, zh: "", en: ""),
+                                          needs: detail ? needs() : nil, facts: detail ? facts() : []))
         }
-        let enterpriseFact = UsedFact(name: "enterprise", value: "\(enterprise.id) \(enterprise.name)",
-                                      basis: enterprise.inBuiltUpArea ? "in the built-up area" : "outside the built-up area")
-        let alertFact = s.alertLevel.map { UsedFact(name: "alert_level", value: $0.description, basis: "in force at the time") }
+        // Built only when a message is (`detail`): functions, not values.
+        func enterpriseFact() -> UsedFact {
+            UsedFact(name: "enterprise", value: "\(enterprise.id) \(enterprise.name)",
+                     basis: enterprise.inBuiltUpArea ? "in the built-up area" : "outside the built-up area")
+        }
+        func alertFact() -> [UsedFact] {
+            s.alertLevel.map { [UsedFact(name: "alert_level", value: $0.description, basis: "in force at the time")] } ?? []
+        }
 
         if vehicle.registration == nil && s.anyRuleInForce {
             let inForce = [s.builtUpRuleInForce ? "BULK_BUILTUP_STANDARD" : nil, s.alertRuleInForce ? "BULK_ALERT_STANDARD" : nil]
@@ -76,54 +88,58 @@ public struct BulkRules: Sendable {
                         en: "the plate is not in the registry, and \(inForce.joined(separator: " and ")) \(inForce.count > 1 ? "are" : "is") in force at this gate now: check its fuel and emission stage"),
                 needs: Message("NEEDS_PAPERS_BULK", zh: "核验行驶证等证件：非柴油车，或\(maxStage.chineseName)以上排放标准",
                                en: "papers showing it is not diesel, or newer than China \(maxStage)"),
-                facts: [UsedFact(name: "plate", value: vehicle.plate), enterpriseFact] + (alertFact.map { [$0] } ?? []))
+                facts: [UsedFact(name: "plate", value: vehicle.plate), enterpriseFact()] + alertFact())
         }
 
         if let reg = vehicle.registration, reg.fuel.isDiesel, let emission = vehicle.emission {
-            let stageFact = emission.usedFact(firstRegistered: reg.firstRegistered)
-            let fuelFact = UsedFact(name: "fuel", value: reg.fuel.code, basis: reg.fuel.chineseName)
-            let needs = Message("NEEDS_STAGE_BULK", zh: "\(maxStage.chineseName)以上排放标准或非柴油车", en: "newer than China \(maxStage), or not diesel")
+            func stageFact() -> UsedFact { emission.usedFact(firstRegistered: reg.firstRegistered) }
+            func fuelFact() -> UsedFact { UsedFact(name: "fuel", value: reg.fuel.code, basis: reg.fuel.chineseName) }
+            func needs() -> Message {
+                Message("NEEDS_STAGE_BULK", zh: "\(maxStage.chineseName)以上排放标准或非柴油车", en: "newer than China \(maxStage), or not diesel")
+            }
             let how = emission.tier == .inferred ? ("按登记日期推定", "inferred") : emission.tier == .declared ? ("登记记载", "declared") : ("不确定", "uncertain")
-            let uncertain = Message("EMISSION_UNCERTAIN", zh: "排放标准不确定（\(emission.chineseName)），需核验",
-                                    en: "emission stage uncertain (\(emission.code)): check the papers")
+            func uncertain() -> Message {
+                Message("EMISSION_UNCERTAIN", zh: "排放标准不确定（\(emission.chineseName)），需核验",
+                        en: "emission stage uncertain (\(emission.code)): check the papers")
+            }
             let atMost = emission.isAtMost(maxStage)
             if s.builtUpRuleInForce, atMost != false {
-                let from = Self.moment(builtUpFrom)
+                func from() -> (zh: String, en: String) { Self.moment(builtUpFrom) }
                 add("BULK_BUILTUP_STANDARD", atMost == true ? .deny : .refer,
                     atMost == true
-                        ? Message("BULK_BUILTUP_STANDARD", zh: "\(enterprise.name)位于建成区，\(from.zh)起禁用\(maxStage.chineseName)及以下柴油货车；该车为\(emission.chineseName)（\(how.0)）",
-                                  en: "\(enterprise.name) is in the built-up area: diesel trucks of China \(maxStage) or older banned from \(from.en) (this one: \(emission.code), \(how.1))")
-                        : uncertain,
-                    needs: needs, facts: [stageFact, fuelFact, enterpriseFact])
+                        ? Message("BULK_BUILTUP_STANDARD", zh: "\(enterprise.name)位于建成区，\(from().zh)起禁用\(maxStage.chineseName)及以下柴油货车；该车为\(emission.chineseName)（\(how.0)）",
+                                  en: "\(enterprise.name) is in the built-up area: diesel trucks of China \(maxStage) or older banned from \(from().en) (this one: \(emission.code), \(how.1))")
+                        : uncertain(),
+                    needs: needs(), facts: [stageFact(), fuelFact(), enterpriseFact()])
             }
             if s.alertRuleInForce, let level = s.alertLevel, atMost != false {
                 add("BULK_ALERT_STANDARD", atMost == true ? .deny : .refer,
                     atMost == true
                         ? Message("BULK_ALERT_STANDARD", zh: "\(level.chineseName)预警期间，各重点用车企业禁用\(maxStage.chineseName)及以下柴油货车；该车为\(emission.chineseName)（\(how.0)）",
                                   en: "\(level) alert in force: diesel trucks of China \(maxStage) or older banned at every key enterprise (this one: \(emission.code), \(how.1))")
-                        : uncertain,
-                    needs: needs, facts: [stageFact, fuelFact] + (alertFact.map { [$0] } ?? []))
+                        : uncertain(),
+                    needs: needs(), facts: [stageFact(), fuelFact()] + alertFact())
             }
         }
 
         if !s.filed {
-            let filing = vehicle.filing(at: enterprise.id)
-            let message: Message
-            var used = [UsedFact(name: "plate", value: vehicle.plate), enterpriseFact]
-            if let f = filing, !f.inUse {
-                message = Message("NOT_FILED", zh: "在\(enterprise.name)门禁系统的备案已停用，视为未备案",
-                                  en: "its filing in \(enterprise.name)'s gate system is withdrawn (停用): not filed")
-                used.append(UsedFact(name: "filing", value: "withdrawn", basis: f.source.map { "batch \($0.batch) line \($0.line)" }))
-            } else if let f = filing, let on = f.filedOn {
-                message = Message("NOT_FILED", zh: "在\(enterprise.name)门禁系统\(on)才备案，此时尚未备案",
-                                  en: "filed in \(enterprise.name)'s gate system only from \(on)")
-                used.append(UsedFact(name: "filing", value: "filed on \(on)", basis: f.source.map { "batch \($0.batch) line \($0.line)" }))
-            } else {
-                message = Message("NOT_FILED", zh: "未在\(enterprise.name)门禁系统备案", en: "not filed in \(enterprise.name)'s gate system")
+            func explained() -> (Message, [UsedFact]) {
+                let filing = vehicle.filing(at: enterprise.id)
+                var used = [UsedFact(name: "plate", value: vehicle.plate), enterpriseFact()]
+                if let f = filing, !f.inUse {
+                    used.append(UsedFact(name: "filing", value: "withdrawn", basis: f.source.map { "batch \($0.batch) line \($0.line)" }))
+                    return (Message("NOT_FILED", zh: "在\(enterprise.name)门禁系统的备案已停用，视为未备案",
+                                    en: "its filing in \(enterprise.name)'s gate system is withdrawn (停用): not filed"), used)
+                } else if let f = filing, let on = f.filedOn {
+                    used.append(UsedFact(name: "filing", value: "filed on \(on)", basis: f.source.map { "batch \($0.batch) line \($0.line)" }))
+                    return (Message("NOT_FILED", zh: "在\(enterprise.name)门禁系统\(on)才备案，此时尚未备案",
+                                    en: "filed in \(enterprise.name)'s gate system only from \(on)"), used)
+                }
+                return (Message("NOT_FILED", zh: "未在\(enterprise.name)门禁系统备案", en: "not filed in \(enterprise.name)'s gate system"), used)
             }
-            add("NOT_FILED", .warn, message,
+            add("NOT_FILED", .warn, explained().0,
                 needs: Message("NEEDS_FILING", zh: "在该企业门禁系统备案（在用）", en: "a filing in use in the enterprise's gate system"),
-                facts: used)
+                facts: explained().1)
         }
         return reasons
     }

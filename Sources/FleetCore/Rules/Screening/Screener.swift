@@ -33,7 +33,11 @@ public struct Screener: Sendable {
         "BULK_RESTRICTED", "SANITATION_NOT_NEV", "VIN_CHECK_DIGIT", "DUPLICATE_VIN", "REGISTRY_MISMATCH",
     ]
     /// The flags that put a vehicle on its township's investigation list.
-    public static let investigationFlags: Set<String> = ["UNAPPROVED_MUCK", "SUSPECT_MUCK", "UNKNOWN_USE"]
+    public static let investigationFlags: Set<String> = Set(flagOrder.filter(isInvestigationFlag))
+    /// Whether a flag puts its vehicle on the list (a run asks for every vehicle: no hashing).
+    @inline(__always) static func isInvestigationFlag(_ code: String) -> Bool {
+        code == "UNAPPROVED_MUCK" || code == "SUSPECT_MUCK" || code == "UNKNOWN_USE"
+    }
 
     /// Whether an event dated `day` lies in the `days` days up to `asOf` (rules.md §7.2).
     @inline(__always)
@@ -48,9 +52,10 @@ public struct Screener: Sendable {
         // Evidence flags hold for any plate (§7.6).
         if let f = unapprovedMuck(facts, asOf: asOf, detail: detail) { flags.append(f) }
         if let f = illegalMuckConfirmed(facts, asOf: asOf, detail: detail) { flags.append(f) }
-        if let f = overStandard(facts, asOf: asOf, detail: detail) { flags.append(f) }
+        let over = overStandard(facts, asOf: asOf, detail: detail)
 
         guard let reg = facts.registration else {
+            if let over { flags.append(over) }
             return ScreeningResult(plate: facts.plate, asOf: asOf, inScope: false, usage: nil, usageEvidence: [],
                                    flags: sorted(flags), township: nil, emission: nil, onTownshipList: false)
         }
@@ -71,6 +76,10 @@ public struct Screener: Sendable {
                                      en: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName), no approval, sanitation, enterprise filing, transport certificate or township confirmation"),
                     source: facts.registrationSource)]))
             }
+        }
+        // OVER_STANDARD holds for any plate; appended here, the flags come in `flagOrder`.
+        if let over { flags.append(over) }
+        if inScope {
             if quota.isCandidate(reg, emission: emission, asOf: asOf) {
                 flags.append(ScreeningFlag(code: "SCRAP_TARGET", evidence: !detail ? [] : [Evidence(
                     supports: "SCRAP_TARGET", kind: "registration", reference: reg.plate.text,
@@ -99,13 +108,17 @@ public struct Screener: Sendable {
             if let f = registryMismatch(facts, asOf: asOf, detail: detail) { flags.append(f) }
         }
         flags = sorted(flags)
-        let listed = inScope && flags.contains { Screener.investigationFlags.contains($0.code) } && !closedByFinding(facts, asOf: asOf)
+        let listed = inScope && flags.contains { Screener.isInvestigationFlag($0.code) } && !closedByFinding(facts, asOf: asOf)
         return ScreeningResult(plate: facts.plate, asOf: asOf, inScope: inScope, usage: usage, usageEvidence: usageEvidence,
                                flags: flags, township: reg.township, emission: emission, onTownshipList: listed)
     }
 
+    /// The flags in `flagOrder`. `screen` appends them in that order, so this is mostly a check.
     private func sorted(_ flags: [ScreeningFlag]) -> [ScreeningFlag] {
-        flags.count < 2 ? flags : flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) }
+        if flags.count < 2 { return flags }
+        let order = flags.map { Screener.flagIndex[$0.code] ?? 99 }
+        if zip(order, order.dropFirst()).allSatisfy({ $0 <= $1 }) { return flags }
+        return flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) }
     }
 
     /// Each flag's position in `flagOrder` (also its bit in a stored run's state).
@@ -198,19 +211,25 @@ public struct Screener: Sendable {
         })
     }
 
-    static let emissionCheckKinds: Set<InspectionKind> = [.nightCheck, .roadside, .remoteSensing]
+    /// The kinds of record that are emission checks (night check, roadside, remote sensing).
+    static func isEmissionCheck(_ kind: InspectionKind) -> Bool {
+        switch kind {
+        case .nightCheck, .roadside, .remoteSensing: return true
+        case .siteCheck, .dumpSiteCheck: return false
+        }
+    }
 
     /// OVER_STANDARD: the latest emission check (night check, roadside, remote sensing) with a
     /// pass or over-standard result in the last 365 days is over standard. Two results at
     /// the same second: over-standard wins (the vehicle must show a later pass).
     public func overStandard(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool = true) -> ScreeningFlag? {
-        let checks = facts.inspections.filter {
-            Screener.emissionCheckKinds.contains($0.kind) && ($0.result == .pass || $0.result == .overStandard)
-                && Screener.within($0.checkedOn, days: policy.screening.inspectionDays, upTo: asOf)
+        var latest: InspectionRecord?
+        for i in facts.inspections where Screener.isEmissionCheck(i.kind) && (i.result == .pass || i.result == .overStandard)
+            && Screener.within(i.checkedOn, days: policy.screening.inspectionDays, upTo: asOf) {
+            guard let l = latest else { latest = i; continue }
+            if l.checkedAt != i.checkedAt ? l.checkedAt < i.checkedAt : (l.result != .overStandard && i.result == .overStandard) { latest = i }
         }
-        guard let latest = checks.max(by: { a, b in
-            a.checkedAt != b.checkedAt ? a.checkedAt < b.checkedAt : (a.result == .overStandard ? false : b.result == .overStandard)
-        }), latest.result == .overStandard else { return nil }
+        guard let latest, latest.result == .overStandard else { return nil }
         return ScreeningFlag(code: "OVER_STANDARD", evidence: !detail ? [] : [Evidence(
             supports: "OVER_STANDARD", kind: "inspection", reference: latest.recordKey,
             summary: Message("OVER_STANDARD", zh: "\(latest.checkedAt)检测超标，此后未见合格",
@@ -227,7 +246,7 @@ public struct Screener: Sendable {
         let endOfDay = CivilDateTime(date: asOf, hour: 23, minute: 59, second: 59)
         let fleet = BulkFleet(rules: bulk)
         let restricted = BulkFleet.filingsInForce(vehicle, on: asOf).compactMap { f, e -> (EnterpriseFiling, BulkFleet.Ban)? in
-            let ban = fleet.assess(vehicle, enterprise: e, at: endOfDay).ban
+            let ban = fleet.assess(vehicle, enterprise: e, at: endOfDay, detail: detail).ban
             return ban == .always || ban == .duringAlerts ? (f, ban) : nil
         }
         guard !restricted.isEmpty else { return nil }
