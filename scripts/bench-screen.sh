@@ -45,7 +45,7 @@ FIRST="$OUT/screen-first.sqlite"
 rm -f "$FIRST"*
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$DB" "$FIRST"
-sqlite3 "$FIRST" "DELETE FROM screening_outcomes; DELETE FROM screening_items; DELETE FROM screening_state; DELETE FROM screening_state_data; DELETE FROM screening_runs;"
+sqlite3 "$FIRST" "DELETE FROM screening_outcomes; DELETE FROM screening_items; DELETE FROM screening_runs;"
 run "first run (no previous run)" "$FIRST" --as-of 2020-11-20
 rm -f "$FIRST"*
 

@@ -43,9 +43,8 @@ import GRDB
 
     /// The last run's whole result, from the stored state.
     func stored(_ store: FleetStore) throws -> [String: Entry] {
-        let s = try #require(try store.read { db in
-            try StoredState.load(db, run: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM screening_runs")!)?.state
-        })
+        let last = try store.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM screening_runs")! }
+        let s = try #require(StoredState(storePath: store.path).load(run: last))
         var out: [String: Entry] = [:]
         for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
             out[s.plateString(i)] = Entry(usage: s.usageClass(i)?.rawValue, flags: s.flagCodes(i), onList: s.has(i, ScreeningState.onList),
@@ -164,49 +163,78 @@ import GRDB
         #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "full")
     }
 
-    @Test func aDamagedStateMeansAFullRun() throws {
+    @Test func aDamagedOrMissingStateMeansAFullRun() throws {
         let store = try sampleStore()
         let first = try run(store, Self.day)
-        for damage in ["substr(data, 1, 100)", "substr(data, 1, 8) || zeroblob(8) || x'ffffffffffffffff' || substr(data, 25)", "x'00'"] {
-            try store.write { db in try db.execute(sql: "UPDATE screening_state_data SET data = \(damage)") }
+        let path = StoredState(storePath: store.path).path
+        let good = try #require(FileManager.default.contents(atPath: path))
+        #expect(try run(store, Self.day).mode == "incremental")
+        // Cut short; a byte of the payload changed; the header's run id changed; garbage; no file.
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        var otherRun = good
+        otherRun[8] ^= 0x01
+        for (name, damage) in [("cut", good.prefix(good.count - 7)), ("flipped", flipped), ("other run", otherRun),
+                               ("garbage", Data([0, 1, 2])), ("missing", nil)] as [(String, Data?)] {
+            _ = try run(store, Self.day)                 // the file is the last run's again
+            if let damage { try damage.write(to: URL(fileURLWithPath: path)) } else { unlink(path) }
             let again = try run(store, Self.day)
-            #expect(again.mode == "full", "\(damage)")
+            #expect(again.mode == "full", "\(name)")
             same(first, again)
             #expect(again.changes?.total.newlyFlagged == 0 && again.changes?.total.resolved == 0)
+            // A full run leaves a good state: the next run builds on it.
+            #expect(try run(store, Self.day).mode == "incremental", "\(name)")
         }
     }
 
-    @Test func theStoredStateIsABaseAndTheChangesSince() throws {
+    @Test func theStoredStateBelongsToOneCommittedRun() throws {
         let store = try Fixtures.store()
-        func state(_ plates: ClosedRange<Int>, flags: UInt16) -> ScreeningState {
-            var s = ScreeningState()
-            for i in plates { s.appendStored(plate: "豫A\(10_000 + i)", township: "白寨镇", usage: .unknown, flags: flags, bits: ScreeningState.registered) }
-            return s
+        let file = StoredState(storePath: store.path)
+        var s = ScreeningState()
+        for i in 0...4_999 { s.appendStored(plate: "豫A\(10_000 + i)", township: "白寨镇", usage: .unknown, flags: 1, bits: ScreeningState.registered) }
+        func plates(_ s: ScreeningState?) -> [String: UInt16] {
+            guard let s else { return [:] }
+            return Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), s.flags[$0]) })
         }
-        func plates(_ s: ScreeningState) -> [String: UInt16] {
-            Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), s.flags[$0]) })
-        }
-        let base = state(0...4_999, flags: 1)
-        try store.write { db in try StoredState.save(db, run: 1, state: base, changesSinceBase: nil, baseCount: 0) }
-        // A few changes, one plate removed: only the changes are written.
-        var changes = state(10...19, flags: 2)
-        changes.appendRemoved(plate: "豫A10030")
-        let second = base.merging(changes)
-        try store.write { db in try StoredState.save(db, run: 2, state: second, changesSinceBase: changes, baseCount: base.count) }
-        func parts() throws -> Int { try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM screening_state_data")! } }
-        func load(_ run: Int64) throws -> ScreeningState? { try store.read { db in try StoredState.load(db, run: run)?.state } }
-        #expect(try parts() == 2)
-        let loaded = try #require(try load(2))
-        #expect(plates(loaded) == plates(second) && loaded.count == 4_999)
-        #expect(try load(1) == nil)
-        // Changes past a tenth of the base: a new base, no delta.
-        let many = state(0...999, flags: 4).merging(state(1_000...1_500, flags: 4))
-        let third = second.merging(many)
+        #expect(file.load(run: 1) == nil)
+        // Written, not yet published (the run's transaction is open): nothing to load.
+        let pending = try file.write(s, run: 1)
+        #expect(file.load(run: 1) == nil)
+        pending.publish()
+        #expect(plates(file.load(run: 1)) == plates(s) && file.load(run: 1)?.count == 5_000)
+        #expect(file.load(run: 2) == nil)
+        // A run that is rolled back leaves the published state as it was.
+        var other = s
+        other.appendStored(plate: "豫B10000", township: "白寨镇", usage: .unknown, flags: 2, bits: ScreeningState.registered)
+        try file.write(other, run: 2).discard()
+        #expect(file.load(run: 2) == nil && plates(file.load(run: 1)) == plates(s))
+        #expect(!FileManager.default.fileExists(atPath: file.path + ".new"))
+        // A run that left the state as it was takes it over.
+        file.relabel(from: 1, to: 3)
+        #expect(file.load(run: 1) == nil && plates(file.load(run: 3)) == plates(s))
+        file.relabel(from: 1, to: 4)                       // not run 1's any more: unchanged
+        #expect(file.load(run: 4) == nil && file.load(run: 3) != nil)
+    }
+
+    /// A run rolled back after writing its state (here: the store's write fails at the end)
+    /// leaves the previous run's state in place, and the next run builds on it.
+    @Test func aFailedRunLeavesThePreviousState() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        let path = StoredState(storePath: store.path).path
+        let before = try #require(FileManager.default.contents(atPath: path))
+        // A trigger makes the run's last statement fail, after its state was written.
         try store.write { db in
-            try StoredState.save(db, run: 3, state: third, changesSinceBase: changes.merging(many, keepRemoved: true), baseCount: base.count)
+            try db.execute(sql: """
+                CREATE TRIGGER fail_runs BEFORE UPDATE OF summary_json ON screening_runs
+                BEGIN SELECT RAISE(ABORT, 'test failure'); END
+                """)
         }
-        #expect(try parts() == 1)
-        #expect(plates(try #require(try load(3))) == plates(third))
+        #expect(throws: (any Error).self) { try run(store, Self.day, full: true) }
+        #expect(FileManager.default.contents(atPath: path) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + ".new"))
+        try store.write { db in try db.execute(sql: "DROP TRIGGER fail_runs") }
+        #expect(try run(store, Self.day).mode == "incremental")
     }
 
     /// The claim of `Screener.stableUntil`: the same result on every day up to the day before.
@@ -275,12 +303,12 @@ import GRDB
     }
 
     /// The merge as it is defined: every plate of `changed` replaces or adds, removed ones go.
-    func expected(_ base: ScreeningState, _ changed: ScreeningState, keepRemoved: Bool) -> [String] {
+    func expected(_ base: ScreeningState, _ changed: ScreeningState) -> [String] {
         var byPlate: [String: String] = [:]
         for e in entries(base) { byPlate[String(e.split(separator: " ")[0])] = e }
         for (k, e) in entries(changed).enumerated() {
             let plate = String(e.split(separator: " ")[0])
-            if changed.has(k, ScreeningState.removed) && !keepRemoved { byPlate[plate] = nil } else { byPlate[plate] = e }
+            byPlate[plate] = changed.has(k, ScreeningState.removed) ? nil : e
         }
         return byPlate.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { byPlate[$0]! }
     }
@@ -288,15 +316,16 @@ import GRDB
     @Test func fewChangesIntoManyEntriesGiveTheSameAsAnEntryByEntryMerge() {
         let base = state(Array(stride(from: 0, to: 20_000, by: 2)), flags: 1)
         for changedPlates in [[5], [0], [19_998], [19_999, 1, 7_000, 7_001], Array(stride(from: 3, to: 300, by: 7))] {
-            var changed = state(changedPlates, flags: 2, township: "超化镇")
-            changed.appendRemoved(plate: "豫A\(10_000 + 20_000 + 8)")          // not in the base: nothing to remove
-            var withRemoval = state([4_000], flags: 0)
-            withRemoval.appendRemoved(plate: "豫A14002")
-            let all = changed.merging(withRemoval, keepRemoved: true)
-            for keep in [false, true] {
-                let merged = base.merging(all, keepRemoved: keep)
-                #expect(entries(merged) == expected(base, all, keepRemoved: keep), "\(changedPlates) \(keep)")
+            // The changes, in plate order: new results, one plate of the base removed, and one
+            // not in the base (nothing to remove).
+            let removed: Set<Int> = [4_002, 20_008]
+            var changed = ScreeningState()
+            for i in Set(changedPlates + [4_000]).union(removed).sorted() {
+                if removed.contains(i) { changed.appendRemoved(plate: "豫A\(10_000 + i)"); continue }
+                changed.appendStored(plate: "豫A\(10_000 + i)", township: i == 4_000 ? "白寨镇" : "超化镇", usage: .unknown,
+                                     flags: i == 4_000 ? 0 : 2, bits: ScreeningState.registered)
             }
+            #expect(entries(base.merging(changed)) == expected(base, changed), "\(changedPlates)")
         }
     }
 }

@@ -68,7 +68,12 @@ import GRDB
         #expect(try queue.read { db in try indexes(db) }.contains("vehicles_type"))
         try queue.close()
         let store = try FleetStore(path: path)
-        #expect(try store.schemaVersion() == "v8-vehicle-indexes")
+        #expect(try store.schemaVersion() == Schema.migrations.last!.name)
+        // v9: the last run's state lives in a file; its tables are gone.
+        let stateTable = try store.read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'screening_state_data')")
+        }
+        #expect(stateTable == false)
         try store.read { db in
             let stat = try String.fetchOne(db, sql: "SELECT stat FROM sqlite_stat1 WHERE idx = 'vehicles_township_type'")
             #expect(stat?.hasPrefix("3 ") == true)

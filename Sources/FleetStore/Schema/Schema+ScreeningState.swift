@@ -9,7 +9,8 @@ extension Schema {
     ///   (one row per run and flagged vehicle), so every query of a run's results reads as before.
     /// - `screening_state_data` holds the latest run's whole result (every plate, flagged or not,
     ///   and the day until which it holds by time alone) as packed values (`ScreeningState`): a
-    ///   base, and the changes since (`StoredState`); `screening_state` says which run it is.
+    ///   base, and the changes since; `screening_state` says which run it is. (v9 moves it
+    ///   into a file: `StoredState`.)
     /// - `screening_runs` records the newest import batch a run saw, the screener it used and
     ///   how it ran (full or incremental, and how many plates it screened).
     /// - An index on `batch_id` of each table that screening reads finds the rows imported since

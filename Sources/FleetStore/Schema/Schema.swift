@@ -13,6 +13,7 @@ enum Schema {
         ("v6-bulk-gate-index", v6BulkGateIndex),
         ("v7-screening-state", v7ScreeningState),
         ("v8-vehicle-indexes", v8VehicleIndexes),
+        ("v9-state-file", v9StateFile),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -18,7 +18,11 @@ extension FleetStore {
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         let clock = PhaseClock()
         defer { clock.lap("commit") }
-        return try write { db in
+        let file = StoredState(storePath: path)
+        var pending: StoredState.Pending?          // the new state, written, put in place once committed
+        var kept: (previous: Int64, run: Int64)?   // or: the previous state holds for this run too
+        defer { pending?.discard() }
+        let summary = try write { db in
             let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
             let previous = try Row.fetchOne(db, sql: "SELECT id, as_of, max_batch, fingerprint FROM screening_runs ORDER BY id DESC LIMIT 1")
             try db.execute(sql: """
@@ -31,16 +35,15 @@ extension FleetStore {
             var summary = ScreeningRunSummary(run: run, asOf: asOf.description, policyVersion: screener.policy.version,
                                               policyHash: screener.policy.hash, vehicles: 0, usage: [:], flags: [:],
                                               byTownship: [:], listed: 0)
+            let previousID: Int64? = previous?[0]
             // The previous run's whole result, when it left one: read first when the run may
             // build on it, else after the full pass (so that both are not in memory during it).
             let mayBuildOn = !full && previous.map { $0[3] as String? == screener.fingerprint } == true
-            var stored = mayBuildOn ? try previous.flatMap { try StoredState.load(db, run: $0[0]) } : nil
+            var stored = mayBuildOn ? previousID.flatMap { file.load(run: $0) } : nil
             clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
-            var delta: ScreeningState?          // the changes since the stored base, for an incremental run
-            var baseCount = 0
-            if mayBuildOn, let previous, let base = stored?.state,
+            if mayBuildOn, let previous, let base = stored,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
@@ -49,8 +52,6 @@ extension FleetStore {
                 clock.lap("rescreen")
                 sameState = changed.count == 0
                 new = base.merging(changed)
-                delta = stored?.delta.merging(changed, keepRemoved: true)
-                baseCount = stored?.baseCount ?? 0
                 clock.lap("merge")
                 summary.mode = "incremental"
                 summary.screened = plates.count
@@ -62,18 +63,18 @@ extension FleetStore {
                 clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
-                if stored == nil { stored = try previous.flatMap { try StoredState.load(db, run: $0[0]) } }
+                if stored == nil { stored = previousID.flatMap { file.load(run: $0) } }
             }
-            var old = stored?.state
+            var old = stored
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
             stored = nil
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
             clock.lap("results written")
-            if sameState {
-                try StoredState.keep(db, run: run)
+            if sameState, let previousID {
+                kept = (previousID, run)
             } else {
-                try StoredState.save(db, run: run, state: new, changesSinceBase: delta, baseCount: baseCount)
+                pending = try file.write(new, run: run)
             }
             clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
@@ -83,6 +84,11 @@ extension FleetStore {
                                  summary.mode, summary.screened, run])
             return summary
         }
+        // Committed: the new state goes in place.
+        pending?.publish()
+        pending = nil
+        if let kept { file.relabel(from: kept.previous, to: kept.run) }
+        return summary
     }
 
     /// The latest run as of exactly this date, if any.

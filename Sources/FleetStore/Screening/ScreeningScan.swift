@@ -48,6 +48,7 @@ enum ScreeningScan {
             if ScreeningState.keeps(result, registered: false, until: until) { unregistered.append(result, registered: false, until: until) }
         }
         clock.lap("unregistered")
+        evidence.releaseInBackground()
         defer { clock.lap("joined") }
         return state.merging(unregistered.sortedByPlate())
     }

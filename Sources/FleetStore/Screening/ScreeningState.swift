@@ -7,8 +7,8 @@ import FleetCore
 /// (`Screener.stableUntil`). A later run compares with it (what changed) and, when it may,
 /// builds on it (screening only the plates whose facts or time changed).
 ///
-/// Packed in flat arrays and stored as values (`StoredState`): a million plates take about
-/// 26 MB and are written in a few hundredths of a second, where the same as table rows took
+/// Packed in flat arrays and kept in a file (`StoredState`): a million plates take about
+/// 24 MB and are written in a few hundredths of a second, where the same as table rows took
 /// about a second (measured with the sqlite3 shell, 1M rows of 7 columns).
 struct ScreeningState {
     private(set) var plateBytes: [UInt8] = []
@@ -171,9 +171,8 @@ struct ScreeningState {
     func townshipIndex(of name: String) -> UInt16? { townshipIndex[name] }
 
     /// This state with `changed` (the results of some plates, in plate order) put in: a plate
-    /// in `changed` replaces its entry or is added, or is removed when marked `removed` —
-    /// unless `keepRemoved`, which keeps the marks (a set of changes merged into another).
-    func merging(_ changed: ScreeningState, keepRemoved: Bool = false) -> ScreeningState {
+    /// in `changed` replaces its entry or is added, or is removed when marked `removed`.
+    func merging(_ changed: ScreeningState) -> ScreeningState {
         if changed.count == 0 { return self }
         var out = ScreeningState()
         out.reserve(count + changed.count)
@@ -196,7 +195,7 @@ struct ScreeningState {
                 i += 1
             } else {
                 if o == 0 { i += 1 }
-                if keepRemoved || !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
+                if !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
                 j += 1
             }
         }
