@@ -43,8 +43,9 @@ import GRDB
 
     /// The last run's whole result, from the stored state.
     func stored(_ store: FleetStore) throws -> [String: Entry] {
-        let last = try store.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM screening_runs")! }
-        let s = try #require(StoredState(storePath: store.path).load(run: last))
+        let sum = try store.read { db in try Int64.fetchOne(db, sql: "SELECT state_checksum FROM screening_runs ORDER BY id DESC LIMIT 1") }
+        let checksum = try #require(sum)
+        let s = try #require(StoredState(storePath: store.path).load(checksum: checksum))
         var out: [String: Entry] = [:]
         for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
             out[s.plateString(i)] = Entry(usage: s.usageClass(i)?.rawValue, flags: s.flagCodes(i), onList: s.has(i, ScreeningState.onList),
@@ -169,14 +170,14 @@ import GRDB
         let path = StoredState(storePath: store.path).path
         let good = try #require(FileManager.default.contents(atPath: path))
         #expect(try run(store, Self.day).mode == "incremental")
-        // Cut short; a byte of the payload changed; the header's run id changed; garbage; no file.
+        // Cut short; a byte of the payload changed; the header's check sum changed; garbage; no file.
         var flipped = good
         flipped[good.count / 2] ^= 0x40
-        var otherRun = good
-        otherRun[8] ^= 0x01
-        for (name, damage) in [("cut", good.prefix(good.count - 7)), ("flipped", flipped), ("other run", otherRun),
+        var otherSum = good
+        otherSum[8] ^= 0x01
+        for (name, damage) in [("cut", good.prefix(good.count - 7)), ("flipped", flipped), ("other check sum", otherSum),
                                ("garbage", Data([0, 1, 2])), ("missing", nil)] as [(String, Data?)] {
-            _ = try run(store, Self.day)                 // the file is the last run's again
+            _ = try run(store, Self.day, full: true)     // the file is the last run's again
             if let damage { try damage.write(to: URL(fileURLWithPath: path)) } else { unlink(path) }
             let again = try run(store, Self.day)
             #expect(again.mode == "full", "\(name)")
@@ -187,7 +188,21 @@ import GRDB
         }
     }
 
-    @Test func theStoredStateBelongsToOneCommittedRun() throws {
+    /// Another store's state file (here: the same store's runs made again from scratch, so the
+    /// run ids repeat) is not taken for this store's.
+    @Test func aStateFileOfAnotherStoreIsNotUsed() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        let path = StoredState(storePath: store.path).path
+        let old = try #require(FileManager.default.contents(atPath: path))
+        // Same store, runs deleted and one made as of another day: run 1 again, other results.
+        try store.write { db in try db.execute(sql: "DELETE FROM screening_items; DELETE FROM screening_outcomes; DELETE FROM screening_runs") }
+        _ = try run(store, Self.day.adding(days: -400))
+        try old.write(to: URL(fileURLWithPath: path))
+        #expect(try run(store, Self.day).mode == "full")
+    }
+
+    @Test func theStoredStateIsFoundByItsCheckSum() throws {
         let store = try Fixtures.store()
         let file = StoredState(storePath: store.path)
         var s = ScreeningState()
@@ -196,24 +211,20 @@ import GRDB
             guard let s else { return [:] }
             return Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), s.flags[$0]) })
         }
-        #expect(file.load(run: 1) == nil)
         // Written, not yet published (the run's transaction is open): nothing to load.
-        let pending = try file.write(s, run: 1)
-        #expect(file.load(run: 1) == nil)
+        let pending = try file.write(s)
+        #expect(file.load(checksum: pending.checksum) == nil)
         pending.publish()
-        #expect(plates(file.load(run: 1)) == plates(s) && file.load(run: 1)?.count == 5_000)
-        #expect(file.load(run: 2) == nil)
+        #expect(plates(file.load(checksum: pending.checksum)) == plates(s) && file.load(checksum: pending.checksum)?.count == 5_000)
+        #expect(file.load(checksum: pending.checksum &+ 1) == nil)
         // A run that is rolled back leaves the published state as it was.
         var other = s
         other.appendStored(plate: "豫B10000", township: "白寨镇", usage: .unknown, flags: 2, bits: ScreeningState.registered)
-        try file.write(other, run: 2).discard()
-        #expect(file.load(run: 2) == nil && plates(file.load(run: 1)) == plates(s))
+        let rolledBack = try file.write(other)
+        rolledBack.discard()
+        #expect(rolledBack.checksum != pending.checksum)
+        #expect(file.load(checksum: rolledBack.checksum) == nil && plates(file.load(checksum: pending.checksum)) == plates(s))
         #expect(!FileManager.default.fileExists(atPath: file.path + ".new"))
-        // A run that left the state as it was takes it over.
-        file.relabel(from: 1, to: 3)
-        #expect(file.load(run: 1) == nil && plates(file.load(run: 3)) == plates(s))
-        file.relabel(from: 1, to: 4)                       // not run 1's any more: unchanged
-        #expect(file.load(run: 4) == nil && file.load(run: 3) != nil)
     }
 
     /// A run rolled back after writing its state (here: the store's write fails at the end)

@@ -20,11 +20,10 @@ extension FleetStore {
         defer { clock.lap("commit") }
         let file = StoredState(storePath: path)
         var pending: StoredState.Pending?          // the new state, written, put in place once committed
-        var kept: (previous: Int64, run: Int64)?   // or: the previous state holds for this run too
         defer { pending?.discard() }
         let summary = try write { db in
             let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
-            let previous = try Row.fetchOne(db, sql: "SELECT id, as_of, max_batch, fingerprint FROM screening_runs ORDER BY id DESC LIMIT 1")
+            let previous = try Row.fetchOne(db, sql: "SELECT id, as_of, max_batch, fingerprint, state_checksum FROM screening_runs ORDER BY id DESC LIMIT 1")
             try db.execute(sql: """
                 INSERT INTO screening_runs (as_of, policy_version, policy_hash, operator, started_at, finished_at, vehicles, summary_json,
                                             max_batch, fingerprint)
@@ -35,11 +34,11 @@ extension FleetStore {
             var summary = ScreeningRunSummary(run: run, asOf: asOf.description, policyVersion: screener.policy.version,
                                               policyHash: screener.policy.hash, vehicles: 0, usage: [:], flags: [:],
                                               byTownship: [:], listed: 0)
-            let previousID: Int64? = previous?[0]
+            let previousState: Int64? = previous?[4]       // the check sum of the state it left
             // The previous run's whole result, when it left one: read first when the run may
             // build on it, else after the full pass (so that both are not in memory during it).
             let mayBuildOn = !full && previous.map { $0[3] as String? == screener.fingerprint } == true
-            var stored = mayBuildOn ? previousID.flatMap { file.load(run: $0) } : nil
+            var stored = mayBuildOn ? previousState.flatMap { file.load(checksum: $0) } : nil
             clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
@@ -63,7 +62,7 @@ extension FleetStore {
                 clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
-                if stored == nil { stored = previousID.flatMap { file.load(run: $0) } }
+                if stored == nil { stored = previousState.flatMap { file.load(checksum: $0) } }
             }
             var old = stored
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
@@ -71,23 +70,27 @@ extension FleetStore {
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
             clock.lap("results written")
-            if sameState, let previousID {
-                kept = (previousID, run)
+            // The state this run leaves: the previous one as it was, or a new one.
+            let stateChecksum: Int64
+            if sameState, let previousState {
+                stateChecksum = previousState
             } else {
-                pending = try file.write(new, run: run)
+                let written = try file.write(new)
+                pending = written
+                stateChecksum = written.checksum
             }
             clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
             try db.execute(sql: """
-                UPDATE screening_runs SET finished_at = ?, vehicles = ?, summary_json = ?, mode = ?, screened = ? WHERE id = ?
+                UPDATE screening_runs SET finished_at = ?, vehicles = ?, summary_json = ?, mode = ?, screened = ?, state_checksum = ?
+                WHERE id = ?
                 """, arguments: [CivilDateTime(unixTime: Date().timeIntervalSince1970).description, summary.vehicles, json,
-                                 summary.mode, summary.screened, run])
+                                 summary.mode, summary.screened, stateChecksum, run])
             return summary
         }
         // Committed: the new state goes in place.
         pending?.publish()
         pending = nil
-        if let kept { file.relabel(from: kept.previous, to: kept.run) }
         return summary
     }
 
