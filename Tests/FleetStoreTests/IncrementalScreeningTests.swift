@@ -45,7 +45,7 @@ import GRDB
     func stored(_ store: FleetStore) throws -> [String: Entry] {
         let sum = try store.read { db in try Int64.fetchOne(db, sql: "SELECT state_checksum FROM screening_runs ORDER BY id DESC LIMIT 1") }
         let checksum = try #require(sum)
-        let s = try #require(StoredState(storePath: store.path).load(checksum: checksum))
+        let s = try #require(StoredState(storePath: store.path).load(checksum: checksum)).state
         var out: [String: Entry] = [:]
         for i in 0..<s.count where s.has(i, ScreeningState.registered) || s.flags[i] != 0 {
             out[s.plateString(i)] = Entry(usage: s.usageClass(i)?.rawValue, flags: s.flagCodes(i), onList: s.has(i, ScreeningState.onList),
@@ -115,6 +115,9 @@ import GRDB
         let incremental = try run(store, Self.day)
         #expect(incremental.mode == "incremental")
         #expect((incremental.screened ?? 0) >= 5 && (incremental.screened ?? 0) < 20)
+        // Only the changes were written, beside the first run's base.
+        let delta = try FileManager.default.attributesOfItem(atPath: StoredState(storePath: store.path).deltaPath)[.size] as? Int
+        #expect((delta ?? 0) > 0 && (delta ?? .max) < 2_000)
         let ch = try #require(incremental.changes)
         #expect(ch.total.newlyFlagged >= 1 && ch.total.resolved >= 1)
         #expect(ch.byTownship[ScreeningRunSummary.unregistered]?.newlyFlagged ?? 0 >= 1)
@@ -215,7 +218,7 @@ import GRDB
         let pending = try file.write(s)
         #expect(file.load(checksum: pending.checksum) == nil)
         pending.publish()
-        #expect(plates(file.load(checksum: pending.checksum)) == plates(s) && file.load(checksum: pending.checksum)?.count == 5_000)
+        #expect(plates(file.load(checksum: pending.checksum)?.state) == plates(s) && file.load(checksum: pending.checksum)?.state.count == 5_000)
         #expect(file.load(checksum: pending.checksum &+ 1) == nil)
         // A run that is rolled back leaves the published state as it was.
         var other = s
@@ -223,8 +226,52 @@ import GRDB
         let rolledBack = try file.write(other)
         rolledBack.discard()
         #expect(rolledBack.checksum != pending.checksum)
-        #expect(file.load(checksum: rolledBack.checksum) == nil && plates(file.load(checksum: pending.checksum)) == plates(s))
+        #expect(file.load(checksum: rolledBack.checksum) == nil && plates(file.load(checksum: pending.checksum)?.state) == plates(s))
         #expect(!FileManager.default.fileExists(atPath: file.path + ".new"))
+    }
+
+    @Test func theStoredStateIsABaseAndTheChangesSince() throws {
+        let store = try Fixtures.store()
+        let file = StoredState(storePath: store.path)
+        func state(_ plates: ClosedRange<Int>, flags: UInt16) -> ScreeningState {
+            var s = ScreeningState()
+            for i in plates { s.appendStored(plate: "豫A\(10_000 + i)", township: "白寨镇", usage: .unknown, flags: flags, bits: ScreeningState.registered) }
+            return s
+        }
+        func plates(_ s: ScreeningState?) -> [String: UInt16] {
+            guard let s else { return [:] }
+            return Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), s.flags[$0]) })
+        }
+        let base = state(0...4_999, flags: 1)
+        let first = try file.write(base)
+        first.publish()
+        // A few changes, one plate removed: only the changes are written, against the base.
+        var changes = state(10...19, flags: 2)
+        changes.appendRemoved(plate: "豫A10030")
+        let second = base.merging(changes)
+        let loaded = try #require(file.load(checksum: first.checksum))
+        let pending = try file.write(second, changesSinceBase: loaded.delta.merging(changes, keepRemoved: true),
+                                     base: (loaded.base, loaded.baseCount))
+        #expect(pending.path == file.deltaPath && pending.checksum != first.checksum)
+        #expect(file.load(checksum: pending.checksum) == nil)          // not published yet
+        pending.publish()
+        let both = try #require(file.load(checksum: pending.checksum))
+        #expect(plates(both.state) == plates(second) && both.state.count == 4_999 && both.delta.count == 11)
+        #expect(plates(file.load(checksum: first.checksum)?.state) == plates(base))   // the base alone is still the first run's
+        // Changes past a tenth of the base: a new base, and the old delta goes.
+        let many = state(0...999, flags: 4).merging(state(1_000...1_500, flags: 4))
+        let third = second.merging(many)
+        let rebased = try file.write(third, changesSinceBase: both.delta.merging(many, keepRemoved: true), base: (both.base, both.baseCount))
+        #expect(rebased.path == file.path)
+        rebased.publish()
+        #expect(!FileManager.default.fileExists(atPath: file.deltaPath))
+        #expect(plates(file.load(checksum: rebased.checksum)?.state) == plates(third))
+        #expect(file.load(checksum: pending.checksum) == nil && file.load(checksum: first.checksum) == nil)
+        // A delta made against another base is not applied to this one.
+        let stray = try file.write(second, changesSinceBase: changes, base: (first.checksum, base.count))
+        stray.publish()
+        #expect(file.load(checksum: stray.checksum) == nil)
+        #expect(plates(file.load(checksum: rebased.checksum)?.state) == plates(third))
     }
 
     /// A run rolled back after writing its state (here: the store's write fails at the end)
@@ -314,12 +361,12 @@ import GRDB
     }
 
     /// The merge as it is defined: every plate of `changed` replaces or adds, removed ones go.
-    func expected(_ base: ScreeningState, _ changed: ScreeningState) -> [String] {
+    func expected(_ base: ScreeningState, _ changed: ScreeningState, keepRemoved: Bool) -> [String] {
         var byPlate: [String: String] = [:]
         for e in entries(base) { byPlate[String(e.split(separator: " ")[0])] = e }
         for (k, e) in entries(changed).enumerated() {
             let plate = String(e.split(separator: " ")[0])
-            byPlate[plate] = changed.has(k, ScreeningState.removed) ? nil : e
+            if changed.has(k, ScreeningState.removed) && !keepRemoved { byPlate[plate] = nil } else { byPlate[plate] = e }
         }
         return byPlate.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }.map { byPlate[$0]! }
     }
@@ -327,16 +374,15 @@ import GRDB
     @Test func fewChangesIntoManyEntriesGiveTheSameAsAnEntryByEntryMerge() {
         let base = state(Array(stride(from: 0, to: 20_000, by: 2)), flags: 1)
         for changedPlates in [[5], [0], [19_998], [19_999, 1, 7_000, 7_001], Array(stride(from: 3, to: 300, by: 7))] {
-            // The changes, in plate order: new results, one plate of the base removed, and one
-            // not in the base (nothing to remove).
-            let removed: Set<Int> = [4_002, 20_008]
-            var changed = ScreeningState()
-            for i in Set(changedPlates + [4_000]).union(removed).sorted() {
-                if removed.contains(i) { changed.appendRemoved(plate: "豫A\(10_000 + i)"); continue }
-                changed.appendStored(plate: "豫A\(10_000 + i)", township: i == 4_000 ? "白寨镇" : "超化镇", usage: .unknown,
-                                     flags: i == 4_000 ? 0 : 2, bits: ScreeningState.registered)
+            var changed = state(changedPlates, flags: 2, township: "超化镇")
+            changed.appendRemoved(plate: "豫A\(10_000 + 20_000 + 8)")          // not in the base: nothing to remove
+            var withRemoval = state([4_000], flags: 0)
+            withRemoval.appendRemoved(plate: "豫A14002")
+            let all = changed.merging(withRemoval, keepRemoved: true)
+            for keep in [false, true] {
+                let merged = base.merging(all, keepRemoved: keep)
+                #expect(entries(merged) == expected(base, all, keepRemoved: keep), "\(changedPlates) \(keep)")
             }
-            #expect(entries(base.merging(changed)) == expected(base, changed), "\(changedPlates)")
         }
     }
 }

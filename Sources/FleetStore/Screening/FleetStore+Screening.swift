@@ -42,7 +42,8 @@ extension FleetStore {
             clock.lap("previous state")
             var new: ScreeningState
             var sameState = false
-            if mayBuildOn, let previous, let base = stored,
+            var delta: ScreeningState?          // the changes since the stored base, for an incremental run
+            if mayBuildOn, let previous, let base = stored?.state,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
@@ -51,6 +52,7 @@ extension FleetStore {
                 clock.lap("rescreen")
                 sameState = changed.count == 0
                 new = base.merging(changed)
+                delta = stored?.delta.merging(changed, keepRemoved: true)
                 clock.lap("merge")
                 summary.mode = "incremental"
                 summary.screened = plates.count
@@ -64,8 +66,9 @@ extension FleetStore {
                 summary.screened = counter.total
                 if stored == nil { stored = previousState.flatMap { file.load(checksum: $0) } }
             }
-            var old = stored
+            var old = stored?.state
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
+            let base = stored.map { (checksum: $0.base, count: $0.baseCount) }
             stored = nil
             try ScreeningCommit.record(db, run: run, old: old, new: new,
                                        previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
@@ -75,7 +78,7 @@ extension FleetStore {
             if sameState, let previousState {
                 stateChecksum = previousState
             } else {
-                let written = try file.write(new)
+                let written = try file.write(new, changesSinceBase: delta, base: base)
                 pending = written
                 stateChecksum = written.checksum
             }

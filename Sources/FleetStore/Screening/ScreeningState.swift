@@ -171,8 +171,9 @@ struct ScreeningState {
     func townshipIndex(of name: String) -> UInt16? { townshipIndex[name] }
 
     /// This state with `changed` (the results of some plates, in plate order) put in: a plate
-    /// in `changed` replaces its entry or is added, or is removed when marked `removed`.
-    func merging(_ changed: ScreeningState) -> ScreeningState {
+    /// in `changed` replaces its entry or is added, or is removed when marked `removed` —
+    /// unless `keepRemoved`, which keeps the marks (a set of changes merged into another).
+    func merging(_ changed: ScreeningState, keepRemoved: Bool = false) -> ScreeningState {
         if changed.count == 0 { return self }
         var out = ScreeningState()
         out.reserve(count + changed.count)
@@ -195,7 +196,7 @@ struct ScreeningState {
                 i += 1
             } else {
                 if o == 0 { i += 1 }
-                if !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
+                if keepRemoved || !changed.has(j, Self.removed) { out.append(from: changed, j, map: theirs) }
                 j += 1
             }
         }

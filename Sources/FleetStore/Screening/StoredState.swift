@@ -1,70 +1,110 @@
 import Foundation
 
-/// The latest run's whole result (`ScreeningState`), kept in a file beside the store
-/// (`<store>-screening-state`) for the next run to build on. It is a cache: the run's results
-/// are in the database (`screening_outcomes`), and a missing, damaged or foreign file only
-/// means the next run screens every plate.
+/// The latest run's whole result (`ScreeningState`), kept in files beside the store for the
+/// next run to build on: a base (`<store>-screening-state`), written by full runs, and the
+/// changes made since by incremental runs (`…-delta`, removed plates marked). It is a cache:
+/// the run's results are in the database (`screening_outcomes`), and a missing, damaged or
+/// foreign file only means the next run screens every plate.
 ///
-/// Why a file: as a 24 MB blob in the database (schema v7–v8), a full run over 1M plates spent
+/// Why files: as a 24 MB blob in the database (schema v7–v8), a full run over 1M plates spent
 /// ~0.3 s writing it and checkpointing its pages from the WAL, and ~0.14 s reading it back; a
-/// file is written and read in a few hundredths.
+/// file is written and read in a few hundredths. Why a delta: rewriting the whole base after
+/// a small import was 0.07 s of a 0.3 s run; the changes take a few kilobytes. A delta grown
+/// past a tenth of the base is folded into a new base.
 ///
-/// Which run's state it is: the run's row records the check sum of the state it left
-/// (`screening_runs.state_checksum`), and the file is used only when its contents have that
-/// check sum. A file from another store, an older run, or torn by a crash does not match.
+/// Which run's state it is: each file's header holds the check sum of its payload (a delta's,
+/// also its base's), and the run's row records the check sum of the state it left
+/// (`screening_runs.state_checksum`: the base's, or the base's and the delta's combined). The
+/// files are used only when they give that sum: a file from another store, an older run, or
+/// torn by a crash does not match.
 ///
 /// Written in two steps: `write` (inside the run's transaction: an error rolls the run back)
-/// puts it in a temporary file; `Pending.publish` (once the run is committed) renames it into
-/// place. A run that does not commit leaves the previous file as it was; a run that left the
-/// state unchanged records the same check sum and writes nothing.
+/// puts the file under a temporary name; `Pending.publish` (once the run is committed) renames
+/// it into place. A run that does not commit leaves the files as they were; a run that left
+/// the state unchanged records the same check sum and writes nothing.
 ///
-/// Layout: magic `FRSF0001`, the check sum (UInt64, little-endian), then the payload
-/// (`ScreeningState.encoded()`).
+/// Layout: magic (`FRSF0001` base, `FRSD0001` delta), the check sum (UInt64, little-endian),
+/// for a delta its base's check sum, then the payload (`ScreeningState.encoded()`).
 struct StoredState {
     let path: String
+    var deltaPath: String { path + "-delta" }
 
     init(storePath: String) { path = storePath + "-screening-state" }
 
-    private static let magic: [UInt8] = Array("FRSF0001".utf8)
-    private static let headerSize = 16
-
-    /// The stored state if its check sum is `checksum` (nil when missing, damaged or another's).
-    func load(checksum: Int64) -> ScreeningState? {
-        guard let data = FileManager.default.contents(atPath: path), data.count > Self.headerSize,
-              data.prefix(8).elementsEqual(Self.magic), Self.int64(data, at: 8) == checksum else { return nil }
-        let payload = data[(data.startIndex + Self.headerSize)...]
-        guard Self.checksum(payload) == checksum else { return nil }
-        return ScreeningState(decoding: payload)
+    /// A state as loaded: the whole, its base's check sum and size, and the changes since.
+    struct Loaded {
+        var state: ScreeningState
+        var base: Int64
+        var baseCount: Int
+        var delta: ScreeningState
     }
 
-    /// Writes `state` into a temporary file, to be published once the run is committed; the
-    /// check sum is for the run's row.
-    func write(_ state: ScreeningState) throws -> Pending {
-        let payload = state.encoded()
-        let sum = Self.checksum(payload)
-        var file = Data(capacity: Self.headerSize + payload.count)
-        file.append(contentsOf: Self.magic)
-        var v = sum.littleEndian
-        withUnsafeBytes(of: &v) { file.append(contentsOf: $0) }
-        file.append(payload)
-        let temporary = path + ".new"
-        try file.write(to: URL(fileURLWithPath: temporary))
-        return Pending(temporary: temporary, path: path, checksum: sum)
+    private static let baseMagic: [UInt8] = Array("FRSF0001".utf8)
+    private static let deltaMagic: [UInt8] = Array("FRSD0001".utf8)
+
+    /// The stored state whose check sum is `checksum` (nil when missing, damaged or another's).
+    func load(checksum: Int64) -> Loaded? {
+        guard let (baseSum, base) = Self.read(path, magic: Self.baseMagic, header: 0) else { return nil }
+        if baseSum == checksum { return Loaded(state: base, base: baseSum, baseCount: base.count, delta: ScreeningState()) }
+        guard let (deltaSum, delta) = Self.read(deltaPath, magic: Self.deltaMagic, header: 8, expecting: baseSum),
+              Self.combine(baseSum, deltaSum) == checksum else { return nil }
+        return Loaded(state: base.merging(delta), base: baseSum, baseCount: base.count, delta: delta)
+    }
+
+    /// Writes `state` to temporary files, to be published once the run is committed: the
+    /// changes since the base alone when given and small enough, else a new base. The check
+    /// sum is for the run's row.
+    /// `base`: the stored base the changes apply to (`Loaded.base`, `Loaded.baseCount`).
+    func write(_ state: ScreeningState, changesSinceBase delta: ScreeningState? = nil,
+               base: (checksum: Int64, count: Int)? = nil) throws -> Pending {
+        if let delta, let base, delta.count <= max(1_000, base.count / 10) {
+            let sum = try Self.write(delta, to: deltaPath + ".new", magic: Self.deltaMagic, extra: base.checksum)
+            return Pending(temporary: deltaPath + ".new", path: deltaPath, obsolete: nil, checksum: Self.combine(base.checksum, sum))
+        }
+        let sum = try Self.write(state, to: path + ".new", magic: Self.baseMagic, extra: nil)
+        return Pending(temporary: path + ".new", path: path, obsolete: deltaPath, checksum: sum)
     }
 
     /// A state written and not yet in place.
     struct Pending {
         let temporary: String
         let path: String
+        /// A file the new one makes meaningless (a new base's old delta).
+        let obsolete: String?
         let checksum: Int64
 
-        /// Puts the state in place (an atomic rename). A failure leaves no usable state: the
+        /// Puts the file in place (an atomic rename). A failure leaves no usable state: the
         /// next run screens every plate.
         func publish() {
             if rename(temporary, path) != 0 { discard() }
+            if let obsolete { unlink(obsolete) }
         }
 
         func discard() { unlink(temporary) }
+    }
+
+    private static func write(_ state: ScreeningState, to file: String, magic: [UInt8], extra: Int64?) throws -> Int64 {
+        let payload = state.encoded()
+        let sum = checksum(payload)
+        var data = Data(capacity: 24 + payload.count)
+        data.append(contentsOf: magic)
+        append(&data, sum)
+        if let extra { append(&data, extra) }
+        data.append(payload)
+        try data.write(to: URL(fileURLWithPath: file))
+        return sum
+    }
+
+    /// A file's check sum and state, if its magic is right, its extra header word is
+    /// `expecting` (when given) and its payload has the check sum it says.
+    private static func read(_ file: String, magic: [UInt8], header extra: Int, expecting: Int64? = nil) -> (Int64, ScreeningState)? {
+        let size = 16 + extra
+        guard let data = FileManager.default.contents(atPath: file), data.count > size, data.prefix(8).elementsEqual(magic) else { return nil }
+        let sum = int64(data, at: 8)
+        if let expecting, int64(data, at: 16) != expecting { return nil }
+        let payload = data[(data.startIndex + size)...]
+        guard checksum(payload) == sum, let state = ScreeningState(decoding: payload) else { return nil }
+        return (sum, state)
     }
 
     private static func int64(_ data: Data, at offset: Int) -> Int64 {
@@ -73,7 +113,19 @@ struct StoredState {
         return Int64(littleEndian: v)
     }
 
-    /// A fast check sum of the payload (not a cryptographic one: it tells one state from
+    private static func append(_ data: inout Data, _ value: Int64) {
+        var v = value.littleEndian
+        withUnsafeBytes(of: &v) { data.append(contentsOf: $0) }
+    }
+
+    /// The check sum of a base and a delta together.
+    static func combine(_ base: Int64, _ delta: Int64) -> Int64 {
+        var h = UInt64(bitPattern: base) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(bitPattern: delta)
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        return Int64(bitPattern: h ^ (h >> 29))
+    }
+
+    /// A fast check sum of a payload (not a cryptographic one: it tells one state from
     /// another and finds a torn or damaged file), eight bytes at a time.
     static func checksum(_ data: Data) -> Int64 {
         data.withUnsafeBytes { raw -> Int64 in
