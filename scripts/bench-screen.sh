@@ -56,13 +56,16 @@ sync
 run "full run (--full)" "$DB" --as-of 2020-11-20 --full
 full=$(cat "$OUT/full run (--full).secs")
 
-# 3. 1,000 new inspection rows (new record keys each time the script runs), then a run.
+# 3. 1,000 new inspection rows (new record keys each time the script runs, and other plates:
+#    always the same 1,000 would pile dozens of records on the same plates over many runs),
+#    then a run.
 python3 - "$DATA/inspections.csv" "$OUT/extra-inspections.csv" <<'PY'
 import sys, time
 rows = open(sys.argv[1], encoding="utf-8-sig").read().splitlines()
 out = [rows[0]]
 stamp = int(time.time())
-for i, line in enumerate(rows[1:1001]):
+start = 1 + (stamp * 1000) % (len(rows) - 1001)
+for i, line in enumerate(rows[start:start + 1000]):
     f = line.split(",")
     f[0] = f"BENCH{stamp}-{i:04d}"; f[1] = "2020-11-19 23:30:00"
     out.append(",".join(f))

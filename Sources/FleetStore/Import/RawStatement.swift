@@ -108,6 +108,7 @@ struct RawStatement {
     func resetKeepingBindings() { sqlite3_reset(handle) }
 
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
 
     func text(_ column: Int32) -> String? {
         textBytes(column).map { String(decoding: $0, as: UTF8.self) }
