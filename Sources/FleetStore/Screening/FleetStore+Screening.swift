@@ -36,7 +36,7 @@ extension FleetStore {
                                               byTownship: [:], listed: 0)
             let previousState: Int64? = previous?[4]       // the check sum of the state it left
             // The previous run's whole result, when it left one: read first when the run may
-            // build on it, else after the full pass (so that both are not in memory during it).
+            // build on it, else during the full pass (below).
             let mayBuildOn = !full && previous.map { $0[3] as String? == screener.fingerprint } == true
             var stored = mayBuildOn ? previousState.flatMap { file.load(checksum: $0) } : nil
             clock.lap("previous state")
@@ -60,11 +60,15 @@ extension FleetStore {
                 let vehicles = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
                 let n = threads ?? (vehicles >= ScreeningScan.parallelFrom ? min(4, ProcessInfo.processInfo.activeProcessorCount) : 1)
                 let counter = ProgressCounter(report: progress)
-                new = try ScreeningScan.run(store: self, db: db, screener: screener, asOf: asOf, threads: n, counter: counter, clock: clock)
+                // The previous state (to compare with) is read while this thread waits for the
+                // others; after the pass, not before, so that it is not in memory all along.
+                new = try ScreeningScan.run(store: self, db: db, screener: screener, asOf: asOf, threads: n, counter: counter,
+                                            clock: clock) {
+                    if stored == nil { stored = previousState.flatMap { file.load(checksum: $0) } }
+                }
                 clock.lap("full pass")
                 summary.mode = "full"
                 summary.screened = counter.total
-                if stored == nil { stored = previousState.flatMap { file.load(checksum: $0) } }
             }
             var old = stored?.state
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }

@@ -14,8 +14,11 @@ enum ScreeningScan {
     /// than they save).
     static let parallelFrom = 20_000
 
+    /// `whileWaiting` runs on the calling thread once its share is screened, while it waits
+    /// for the others (0.06–0.24 s at 1M vehicles): the run reads the previous state then.
     static func run(store: FleetStore, db: Database, screener: Screener, asOf: CivilDate, threads: Int,
-                    counter: ProgressCounter, clock: PhaseClock = PhaseClock()) throws -> ScreeningState {
+                    counter: ProgressCounter, clock: PhaseClock = PhaseClock(),
+                    whileWaiting: () throws -> Void = {}) throws -> ScreeningState {
         // Plain reads rather than the store's memory map: a pass reads each page once, in
         // order, and mapped pages count in the process's memory (measured: 587 MB peak with
         // the map on 1M vehicles, against 425 MB without, and less time).
@@ -37,6 +40,7 @@ enum ScreeningScan {
         // Each thread's plates are put in plate order on that thread, then the parts are merged.
         var state = try pass(db).sortedByPlate()
         clock.lap("vehicles (thread 1)")
+        try whileWaiting()
         for w in workers { state = state.merging(try w.wait()) }
         clock.lap("vehicles (others)")
         // Plates with evidence and no registration (only the evidence flags can hold).
