@@ -323,7 +323,7 @@ import GRDB
             let q = RangeQueue(maxID: maxID, threads: threads)
             var taken: [Range<Int64>] = []
             while let r = q.take() { taken.append(r) }
-            #expect(taken.count == (threads == 1 ? 1 : threads * 16))
+            #expect(taken.count == (threads == 1 ? 1 : threads * RangeQueue.perThread))
             #expect(taken.first?.lowerBound == 1)
             #expect(taken.last?.upperBound == maxID + 1)
             #expect(zip(taken, taken.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
@@ -340,7 +340,7 @@ import GRDB
             while let r = q.take() { lock.lock(); seen.append(r); lock.unlock() }
         }
         let sorted = seen.sorted { $0.lowerBound < $1.lowerBound }
-        #expect(sorted.count == 32)
+        #expect(sorted.count == 2 * RangeQueue.perThread)
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
         #expect(sorted.first?.lowerBound == 1 && sorted.last?.upperBound == 100_001)
     }
