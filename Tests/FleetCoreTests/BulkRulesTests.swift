@@ -370,4 +370,36 @@ import Testing
         #expect(red.total.newlyStopped == 0)
         #expect(red.total.stopped == 2)
     }
+
+    /// The screening asks the gate rules without messages (`detail: false`): the same codes,
+    /// outcomes and plan items, in every situation of these trucks.
+    @Test func withoutDetailTheSameReasonsWithoutMessages() {
+        let trucks: [VehicleRegistration?] = [Self.truck(), Self.truck(declared: .V), Self.truck(fuel: "A"), Self.truck(declared: nil, first: "2013-03-01"),
+                                              Self.truck(declared: nil, first: "2017-06-15"), nil]
+        var compared = 0, outcomes = Set<Outcome>()
+        for reg in trucks {
+            for filings in [[Self.filing(Self.builtUp), Self.filing(Self.outer)], [Self.filing(Self.outer, inUse: false)], [],
+                            [Self.filing(Self.builtUp, filedOn: "2020-12-01")]] {
+                let vehicle = BulkVehicle(Self.facts(reg, filings: filings), inference: Self.rules.inference)
+                for e in [Self.builtUp, Self.outer] {
+                    for at in ["2020-10-31 12:00", "2020-11-18 08:00"] {
+                        for alert in [nil, AlertLevel.yellow, .orange, .red] {
+                            let full = Self.rules.judge(vehicle, enterprise: e, at: Self.t(at), alertLevel: alert)
+                            let bare = Self.rules.judge(vehicle, enterprise: e, at: Self.t(at), alertLevel: alert, detail: false)
+                            #expect(full.reasons.map { [$0.code, $0.outcome.rawValue, $0.item] } == bare.reasons.map { [$0.code, $0.outcome.rawValue, $0.item] })
+                            #expect(full.outcome == bare.outcome)
+                            #expect(bare.reasons.allSatisfy { $0.message.zh.isEmpty && $0.facts.isEmpty && $0.needs == nil })
+                            #expect(full.reasons.allSatisfy { !$0.message.zh.isEmpty })
+                            let fleet = BulkFleet(rules: Self.rules)
+                            #expect(fleet.assess(vehicle, enterprise: e, at: Self.t(at)).ban == fleet.assess(vehicle, enterprise: e, at: Self.t(at), detail: false).ban)
+                            outcomes.insert(full.outcome)
+                            compared += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(compared == 6 * 4 * 2 * 2 * 4)
+        #expect(outcomes == [.allow, .deny, .refer])
+    }
 }

@@ -123,7 +123,7 @@ public struct BulkRules: Sendable {
         }
 
         if !s.filed {
-            func explained() -> (Message, [UsedFact]) {
+            func explain() -> (Message, [UsedFact]) {
                 let filing = vehicle.filing(at: enterprise.id)
                 var used = [UsedFact(name: "plate", value: vehicle.plate), enterpriseFact()]
                 if let f = filing, !f.inUse {
@@ -137,9 +137,10 @@ public struct BulkRules: Sendable {
                 }
                 return (Message("NOT_FILED", zh: "未在\(enterprise.name)门禁系统备案", en: "not filed in \(enterprise.name)'s gate system"), used)
             }
-            add("NOT_FILED", .warn, explained().0,
+            let explained = detail ? explain() : nil      // `add` reads it only when `detail`
+            add("NOT_FILED", .warn, explained!.0,
                 needs: Message("NEEDS_FILING", zh: "在该企业门禁系统备案（在用）", en: "a filing in use in the enterprise's gate system"),
-                facts: explained().1)
+                facts: explained!.1)
         }
         return reasons
     }

@@ -116,9 +116,13 @@ public struct Screener: Sendable {
     /// The flags in `flagOrder`. `screen` appends them in that order, so this is mostly a check.
     private func sorted(_ flags: [ScreeningFlag]) -> [ScreeningFlag] {
         if flags.count < 2 { return flags }
-        let order = flags.map { Screener.flagIndex[$0.code] ?? 99 }
-        if zip(order, order.dropFirst()).allSatisfy({ $0 <= $1 }) { return flags }
-        return flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) }
+        var last = -1
+        for f in flags {
+            let i = Screener.flagIndex[f.code] ?? 99
+            if i < last { return flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) } }
+            last = i
+        }
+        return flags
     }
 
     /// Each flag's position in `flagOrder` (also its bit in a stored run's state).
