@@ -2,14 +2,30 @@
 ///
 ///     PlateType.lookup("大型汽车")?.code   // "01"
 public struct PlateType: RegistryCode {
-    public let code: String
-    public let chineseName: String
+    /// The code as a number, 0–99 (a plain value: no string to copy with every vehicle).
+    private let number: UInt8
 
-    public static let large = PlateType(code: "01", chineseName: "大型汽车")
-    public static let small = PlateType(code: "02", chineseName: "小型汽车")
-    public static let trailer = PlateType(code: "15", chineseName: "挂车")
-    public static let largeNewEnergy = PlateType(code: "51", chineseName: "大型新能源汽车")
-    public static let smallNewEnergy = PlateType(code: "52", chineseName: "小型新能源汽车")
+    /// Two digits (`01`).
+    public var code: String { number < 10 ? "0\(number)" : "\(number)" }
+    /// The name of a known type, else the code.
+    public var chineseName: String {
+        switch number {
+        case 1: return "大型汽车"
+        case 2: return "小型汽车"
+        case 15: return "挂车"
+        case 51: return "大型新能源汽车"
+        case 52: return "小型新能源汽车"
+        default: return code
+        }
+    }
+
+    private init(_ number: UInt8) { self.number = number }
+
+    public static let large = PlateType(1)
+    public static let small = PlateType(2)
+    public static let trailer = PlateType(15)
+    public static let largeNewEnergy = PlateType(51)
+    public static let smallNewEnergy = PlateType(52)
     public static let known: [PlateType] = [large, small, trailer, largeNewEnergy, smallNewEnergy]
     static let table = CodeTable(known)
 
@@ -17,19 +33,18 @@ public struct PlateType: RegistryCode {
     public static func lookup<S: StringProtocol>(_ text: S) -> PlateType? {
         if let t = table.lookup(text) { return t }
         let s = text.trimmingSpaces
-        guard (1...2).contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        let code = s.count == 1 ? "0" + s : s
-        return table.lookup(code) ?? PlateType(code: code, chineseName: code)
+        guard (1...2).contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }), let n = UInt8(s) else { return nil }
+        return PlateType(n)
     }
 
-    public var isNewEnergy: Bool { code == "51" || code == "52" }
+    public var isNewEnergy: Bool { number == 51 || number == 52 }
 
     /// Whether a plate of this format may carry this plate type (data.md: 51/52 need a
     /// new-energy format, 15 needs 挂).
     public func admits(_ plate: Plate) -> Bool {
-        switch code {
-        case "51", "52": return plate.isNewEnergy
-        case "15": return plate.format == .trailer
+        switch number {
+        case 51, 52: return plate.isNewEnergy
+        case 15: return plate.format == .trailer
         default: return true
         }
     }

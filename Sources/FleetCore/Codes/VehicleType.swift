@@ -6,8 +6,10 @@
 ///     t.sizeClass     // .heavy
 ///     t.isDumpBody    // true
 public struct VehicleType: RegistryCode {
-    public let code: String
-    public let chineseName: String
+    /// The type's place in `all`: with the flags below, a plain value (no strings to copy or
+    /// release with every vehicle a screening run decodes); `code` and `chineseName` are read
+    /// from the table.
+    private let slot: UInt16
     /// Goods vehicles are H (trucks) and Q (tractors).
     public let isGoods: Bool
     /// 重型 / 中型 / 轻型 / 微型 / 低速, from the code only (rules.md §7.9).
@@ -15,11 +17,14 @@ public struct VehicleType: RegistryCode {
     /// A dump body (自卸), as data.md lists them.
     public let isDumpBody: Bool
 
-    /// The three above are worked out here, once per code (a screening run asks them of
+    public var code: String { Self.entries[Int(slot)].code }
+    public var chineseName: String { Self.entries[Int(slot)].name }
+
+    /// The three flags are worked out here, once per code (a screening run asks them of
     /// every vehicle).
-    public init(code: String, chineseName: String) {
-        self.code = code
-        self.chineseName = chineseName
+    private init(slot: Int) {
+        self.slot = UInt16(slot)
+        let code = Self.entries[slot].code
         isGoods = code.hasPrefix("H") || code.hasPrefix("Q")
         sizeClass = Self.sizeClass(of: code)
         isDumpBody = Self.dumpCodes.contains(code)
@@ -62,9 +67,12 @@ public struct VehicleType: RegistryCode {
         return s
     }()
 
-    public static let all: [VehicleType] = {
-        var out: [VehicleType] = []
-        func add(_ code: String, _ name: String) { out.append(VehicleType(code: code, chineseName: name)) }
+    public static let all: [VehicleType] = entries.indices.map { VehicleType(slot: $0) }
+
+    /// Every GA 802 code this registry knows, with its name.
+    private static let entries: [(code: String, name: String)] = {
+        var out: [(code: String, name: String)] = []
+        func add(_ code: String, _ name: String) { out.append((code, name)) }
         let truckBodies: [(Character, String)] = [
             ("1", "普通货车"), ("2", "厢式货车"), ("3", "封闭货车"), ("4", "罐式货车"), ("5", "平板货车"),
             ("6", "集装厢车"), ("7", "自卸货车"), ("8", "特殊结构货车"), ("9", "仓栅式货车"), ("A", "车辆运输车"),
