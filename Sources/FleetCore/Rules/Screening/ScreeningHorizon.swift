@@ -17,15 +17,17 @@ extension Screener {
         var first = Int.max
         func consider(_ date: CivilDate?) {
             guard let d = date?.dayNumber, d + horizonOffsets[horizonOffsets.count - 1] > today else { return }
-            for o in horizonOffsets where d + o > today && d + o < first { first = d + o }
+            // The offsets ascend: the first that passes the day is this date's earliest.
+            for o in horizonOffsets where d + o > today {
+                if d + o < first { first = d + o }
+                return
+            }
         }
         // The policy's own dates (the built-up-area ban's start, the sanitation rule's start).
         consider(bulk.builtUpFrom.date)
         consider(policy.screening.sanitationNewEnergyFrom)
-        if let r = facts.registration {
-            consider(r.firstRegistered)
-            consider(r.statusDate)
-        }
+        consider(facts.registration?.firstRegistered)       // (no copy of the registration)
+        consider(facts.registration?.statusDate)
         for v in facts.sameVIN { consider(v.statusDate) }
         for a in facts.muckApprovals { consider(a.validFrom); consider(a.validTo) }
         for l in facts.transportLicenses { consider(l.validTo) }
