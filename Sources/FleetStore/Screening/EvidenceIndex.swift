@@ -16,7 +16,11 @@ final class EvidenceIndex: @unchecked Sendable {
     /// which were ~5 % of a pass's instructions (callgrind) for accesses that never overlap.
     final class Part: @unchecked Sendable {
         @exclusivity(unchecked) private(set) var slot = KeyTable()
-        @exclusivity(unchecked) private(set) var plates: [String] = []
+        /// Each slot's plate as bytes, end to end: a String is made only for the few plates no
+        /// registered vehicle takes (`plate(_:)`); one per plate cost ~400 instructions a plate.
+        @exclusivity(unchecked) private var plateBytes: [UInt8] = []
+        @exclusivity(unchecked) private var plateEnds: [Int] = []
+        var count: Int { plateEnds.count }
         @exclusivity(unchecked) var approvals: [[MuckApproval]] = []
         @exclusivity(unchecked) var licenses: [[TransportLicense]] = []
         @exclusivity(unchecked) var sanitation: [[SanitationEntry]] = []
@@ -27,11 +31,13 @@ final class EvidenceIndex: @unchecked Sendable {
         @exclusivity(unchecked) var taken: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
 
         func index(_ r: RawStatement) -> Int {
-            let key = r.plateKey(0)
+            let bytes = r.textBytes(0) ?? UnsafeBufferPointer(start: nil, count: 0)
+            let key = PlateKey(bytes: bytes)
             if let s = slot[key] { return Int(s) }
-            let s = plates.count
+            let s = plateEnds.count
             slot[key] = Int32(s)
-            plates.append(r.string(0))
+            plateBytes.append(contentsOf: bytes)
+            plateEnds.append(plateBytes.count)
             approvals.append([]); licenses.append([]); sanitation.append([])
             filings.append([]); inspections.append([]); findings.append([])
             return s
@@ -58,15 +64,20 @@ final class EvidenceIndex: @unchecked Sendable {
             if !findings[s].isEmpty { facts.findings = findings[s] }
         }
 
+        /// Slot `s`'s plate.
+        func plate(_ s: Int) -> String {
+            String(decoding: plateBytes[(s == 0 ? 0 : plateEnds[s - 1])..<plateEnds[s]], as: UTF8.self)
+        }
+
         /// Room for `n` plates (no rehashing while loading).
         func reserve(_ n: Int) {
-            slot = KeyTable(capacity: n); plates.reserveCapacity(n)
+            slot = KeyTable(capacity: n); plateEnds.reserveCapacity(n); plateBytes.reserveCapacity(n * 10)
             approvals.reserveCapacity(n); licenses.reserveCapacity(n); sanitation.reserveCapacity(n)
             filings.reserveCapacity(n); inspections.reserveCapacity(n); findings.reserveCapacity(n)
         }
 
         func sealed() -> Part {
-            taken = .allocate(capacity: plates.count)
+            taken = .allocate(capacity: count)
             taken.initialize(repeating: false)
             return self
         }
@@ -133,8 +144,8 @@ final class EvidenceIndex: @unchecked Sendable {
     /// The plates with evidence that no registered vehicle took, with their evidence.
     func forEachUntaken(_ body: (VehicleFacts) throws -> Void) throws {
         for (k, p) in parts.enumerated() {
-            for s in 0..<p.plates.count where !p.taken[s] {
-                var facts = VehicleFacts(plate: p.plates[s])
+            for s in 0..<p.count where !p.taken[s] {
+                var facts = VehicleFacts(plate: p.plate(s))
                 p.fill(&facts, slot: s)
                 let key = PlateKey(facts.plate)
                 for q in parts[(k + 1)...] {
