@@ -26,7 +26,7 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The transliteration of ISO 3779 (digits as themselves, letters as 1–9; I, O, Q and
-    /// lower case not allowed: -1). A switch rather than a table: no array, no lazy global.
+    /// lower case not allowed: -1), written once; the check sum reads it through `values`.
     @inline(__always) static func value(_ b: UInt8) -> Int {
         switch b {
         case 48...57: return Int(b &- 48)         // 0–9
@@ -83,8 +83,9 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
         return r == 10 ? "X" : Character(String(r))
     }
 
-    /// `value` for every byte, and the weights, as tables read through unsafe pointers in the
-    /// check sum's loop (a switch per byte cost ~30 instructions a character, callgrind).
+    /// `value` for every byte, and `weight` for every position, as tables read through unsafe
+    /// pointers in the check sum's loop (the switch per byte cost ~30 instructions a
+    /// character, callgrind).
     private static let values: [Int8] = (0..<256).map { Int8(value(UInt8($0))) }
     private static let weights: [Int8] = (0..<17).map { Int8(weight($0)) }
 

@@ -128,9 +128,7 @@ struct RawStatement {
     func string(_ column: Int32) -> String { text(column) ?? "" }
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
     func bool(_ column: Int32) -> Bool { sqlite3_column_int64(handle, column) != 0 }
-    func intOrNil(_ column: Int32) -> Int? {
-        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, column))
-    }
+    func intOrNil(_ column: Int32) -> Int? { isNull(column) ? nil : Int(sqlite3_column_int64(handle, column)) }
 
     /// Steps to the next row; false at the end. Throws on an error.
     func next(_ db: Database) throws -> Bool {
