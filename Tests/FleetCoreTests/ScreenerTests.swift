@@ -650,3 +650,27 @@ import Testing
         #expect(r.onTownshipList)
     }
 }
+
+/// The flags as a set of bits (`FlagSet`), as a run keeps them.
+@Suite struct FlagSetTests {
+    @Test func eachFlagIsItsPlaceInTheOrder() {
+        for (i, code) in Screener.flagOrder.enumerated() {
+            #expect(FlagSet.bit(code) == UInt16(1) << UInt16(i))
+            var set = FlagSet()
+            set.insert(code)
+            #expect(set.rawValue == UInt16(1) << UInt16(i) && set.contains(code) && set.codes == [code])
+        }
+        #expect(FlagSet.bit("NOT_A_FLAG") == nil)
+        var set = FlagSet()
+        set.insert("NOT_A_FLAG")
+        #expect(set.isEmpty)
+    }
+
+    @Test func codesComeInTheOrderOfTheRules() {
+        let set = FlagSet(codes: ["VIN_CHECK_DIGIT", "UNAPPROVED_MUCK", "SCRAP_TARGET"])
+        #expect(set.codes == ["UNAPPROVED_MUCK", "SCRAP_TARGET", "VIN_CHECK_DIGIT"])
+        #expect(FlagSet(rawValue: set.rawValue) == set)
+        #expect(Set(FlagSet.investigation.codes) == Screener.investigationFlags)
+        #expect(set.intersects(FlagSet.investigation) && !FlagSet(codes: ["SCRAP_TARGET"]).intersects(FlagSet.investigation))
+    }
+}

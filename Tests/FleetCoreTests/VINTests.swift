@@ -13,6 +13,19 @@ import Testing
         #expect(vin.expectedCheckDigit == Array(text)[8])
     }
 
+    /// A VIN holds its characters inline: the same text from any path is the same value.
+    @Test func theSameTextIsTheSameVIN() throws {
+        let a = try VIN.parse("LZFF25M4X8D004248")
+        var bytes = Array("LZFF25M4X8D004248".utf8)
+        let b = try bytes.withUnsafeMutableBufferPointer { try VIN.parse(utf8: UnsafeBufferPointer($0)) }
+        let c = try VIN.parse(" lzff25m4x8d004248 " as Substring)
+        #expect(a == b && b == c && Set([a, b, c]).count == 1)
+        #expect(b.text == "LZFF25M4X8D004248" && c.description == "LZFF25M4X8D004248")
+        let other = try VIN.parse("LZFF25M4X8D004249")     // the last character differs
+        #expect(other != a && other.text == "LZFF25M4X8D004249")
+        #expect(try VIN.parse("LZFF25M4X8D00424Z").text.last == "Z")
+    }
+
     @Test func checkDigitXIsComputed() throws {
         #expect(try VIN.parse("LZFF25M4X8D004248").expectedCheckDigit == "X")
     }

@@ -295,6 +295,24 @@ import GRDB
         #expect(try run(store, Self.day).mode == "incremental")
     }
 
+    /// A run keeps `Screener.outline`; a plate's page shows `Screener.screen`: on every plate
+    /// of the sample data, the same usage, flags, township and list membership.
+    @Test func theOutlineIsTheScreeningWithoutEvidence() throws {
+        let store = try sampleStore()
+        var flagged = 0
+        try store.forEachFacts { facts in
+            for asOf in [Self.day, Self.day.adding(days: -400)] {
+                let full = Self.screener.screen(facts, asOf: asOf)
+                let outline = Self.screener.outline(facts, asOf: asOf)
+                #expect(outline.flags.codes == full.flagCodes, "\(facts.plate) \(asOf)")
+                #expect(outline.usage == full.usage && outline.inScope == full.inScope && outline.township == full.township
+                        && outline.onTownshipList == full.onTownshipList && outline.plate == full.plate, "\(facts.plate) \(asOf)")
+                if !outline.flags.isEmpty { flagged += 1 }
+            }
+        }
+        #expect(flagged > 1_000)
+    }
+
     /// The claim of `Screener.stableUntil`: the same result on every day up to the day before.
     @Test func resultsHoldUntilTheirStableUntilDay() throws {
         let store = try sampleStore()

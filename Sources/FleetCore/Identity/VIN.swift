@@ -2,21 +2,27 @@
 ///
 ///     try VIN.parse("lzff25m4x8d004248").checkDigitIsValid   // true
 public struct VIN: Hashable, Sendable, CustomStringConvertible {
-    public let text: String
+    /// The 17 ASCII characters, held inline (bytes 0–7, 8–15 and 16): as a `String` of 17
+    /// bytes, one past Swift's inline limit, every VIN read cost a heap allocation and its
+    /// release (a screening pass reads a million).
+    private let head: UInt64, middle: UInt64, last: UInt8
     /// Whether position 9 holds the right check digit, found when the VIN is parsed. A
     /// mismatch is a screening flag (VIN_CHECK_DIGIT), not a reason to reject the record.
     public let checkDigitIsValid: Bool
+
+    /// The VIN as text (17 characters).
+    public var text: String {
+        var bytes = (head.littleEndian, middle.littleEndian, last)
+        return withUnsafeBytes(of: &bytes) { String(decoding: UnsafeRawBufferPointer(rebasing: $0[0..<17]), as: UTF8.self) }
+    }
     public var description: String { text }
 
-    private init(text: String) {
-        self.text = text
-        var t = text
-        checkDigitIsValid = t.withUTF8 { VIN.fastCheckDigitIsValid($0) } ?? false
-    }
-
-    /// A VIN already known to be 17 allowed characters, with its check digit's verdict.
-    private init(checked text: String, checkDigitIsValid: Bool) {
-        self.text = text
+    /// 17 allowed characters, with the check digit's verdict.
+    private init(checked b: UnsafeBufferPointer<UInt8>, checkDigitIsValid: Bool) {
+        let raw = UnsafeRawPointer(b.baseAddress!)
+        head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+        middle = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        last = b[16]
         self.checkDigitIsValid = checkDigitIsValid
     }
 
@@ -49,23 +55,23 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
             throw .badCharacter(text.unicodeScalars.first { !$0.isASCII || VIN.value(UInt8($0.value)) < 0 }.map(Character.init) ?? "?")
         }
         guard text.utf8.count == 17 else { throw .wrongLength(text.count) }
-        return VIN(text: text)
+        var t = text
+        return t.withUTF8 { VIN(checked: $0, checkDigitIsValid: fastCheckDigitIsValid($0) ?? false) }
     }
 
     /// `parse` for a String: a clean 17-character VIN is checked on its bytes directly, in
     /// one pass with its check digit; any other text takes the general path (same result).
     public static func parse(_ raw: String) throws(Problem) -> VIN {
         var copy = raw
-        if let ok = copy.withUTF8({ fastCheckDigitIsValid($0) }) { return VIN(checked: raw, checkDigitIsValid: ok) }
+        if let vin = copy.withUTF8({ b in fastCheckDigitIsValid(b).map { VIN(checked: b, checkDigitIsValid: $0) } }) { return vin }
         return try parse(Substring(raw))
     }
 
     /// `parse` for UTF-8 bytes (a stored VIN): 17 allowed characters are taken as they are,
     /// with the check digit found in the same pass; any other text takes `parse`.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> VIN {
-        let text = String(decoding: bytes, as: UTF8.self)
-        if let ok = fastCheckDigitIsValid(bytes) { return VIN(checked: text, checkDigitIsValid: ok) }
-        return try parse(Substring(text))
+        if let ok = fastCheckDigitIsValid(bytes) { return VIN(checked: bytes, checkDigitIsValid: ok) }
+        return try parse(Substring(String(decoding: bytes, as: UTF8.self)))
     }
 
     /// For the import's hot loop: for UTF-8 bytes that `parse` accepts unchanged (17 allowed

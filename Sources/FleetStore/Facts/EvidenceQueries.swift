@@ -168,12 +168,13 @@ extension EvidenceQueries {
     }
 
     /// The vehicles in a range of row ids (`?1` ≤ id < `?2`), in storage order, without owner,
-    /// address, phone, the stored check-digit verdict (`VIN.parse` finds it) and the source
-    /// (batch and line: only evidence messages show it). Each column not read is ~150
+    /// address, phone, how the township was found (no rule reads it), the stored check-digit
+    /// verdict (`VIN.parse` finds it) and the source (batch and line: only evidence messages
+    /// show it). Each column not read is ~150
     /// instructions less per vehicle (callgrind).
     static let vehiclesByIDForRules = """
         SELECT plate, plate_type, vin, NULL, vehicle_type, use_nature, fuel, emission_declared, first_registered,
-        gross_mass_kg, '', NULL, township, township_source, status, status_date, NULL, NULL, NULL
+        gross_mass_kg, '', NULL, township, NULL, status, status_date, NULL, NULL, NULL
         FROM vehicles WHERE id >= ?1 AND id < ?2
         """
 }

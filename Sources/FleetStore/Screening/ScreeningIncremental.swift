@@ -44,7 +44,7 @@ enum ScreeningIncremental {
             plates.formUnion(try String.fetchAll(db, sql: """
                 SELECT plate FROM vehicles WHERE vin IN (SELECT vin FROM vehicles WHERE batch_id > ?)
                 """, arguments: [sinceBatch]))
-            let dup = UInt16(1) << UInt16(Screener.flagIndex["DUPLICATE_VIN"]!)
+            let dup = FlagSet.bit("DUPLICATE_VIN")!
             for i in 0..<state.count where state.flags[i] & dup != 0 { plates.insert(state.plateString(i)) }
         }
         if asOf > previousAsOf {
@@ -66,7 +66,7 @@ enum ScreeningIncremental {
         var seen = Set<String>()
         try FactStream(db: db, filter: .redo).forEach { facts in
             seen.insert(facts.plate)
-            let result = screener.screen(facts, asOf: asOf, detail: false)
+            let result = screener.outline(facts, asOf: asOf)
             let registered = facts.registration != nil
             let until = screener.stableUntil(facts, from: asOf)
             if ScreeningState.keeps(result, registered: registered, until: until) {

@@ -46,7 +46,7 @@ enum ScreeningScan {
         // Plates with evidence and no registration (only the evidence flags can hold).
         var unregistered = ScreeningState()
         try evidence.forEachUntaken { facts in
-            let result = screener.screen(facts, asOf: asOf, detail: false)
+            let result = screener.outline(facts, asOf: asOf)
             counter.add(1)
             let until = screener.stableUntil(facts, from: asOf)
             if ScreeningState.keeps(result, registered: false, until: until) { unregistered.append(result, registered: false, until: until) }
@@ -74,7 +74,7 @@ enum ScreeningScan {
                 try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
                 if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
                 evidence.fill(&facts)
-                let result = screener.screen(facts, asOf: asOf, detail: false)
+                let result = screener.outline(facts, asOf: asOf)
                 state.append(result, registered: true, until: screener.stableUntil(facts, from: asOf))
                 n += 1
                 if n == 10_000 { counter.add(n); n = 0 }

@@ -37,7 +37,11 @@ struct ScreeningState {
     }
     func plateString(_ i: Int) -> String { String(decoding: plate(i), as: UTF8.self) }
     func townshipName(_ i: Int) -> String { townships[Int(township[i])] }
-    func usageClass(_ i: Int) -> UsageClass? { usage[i] == 0 ? nil : UsageClass.allCases[Int(usage[i]) - 1] }
+    func usageClass(_ i: Int) -> UsageClass? { usage[i] == 0 ? nil : Self.usageClasses[Int(usage[i]) - 1] }
+    /// `UsageClass.allCases` once: the synthesized property builds a new array at each use
+    /// (an allocation and its release per plate when appending).
+    private static let usageClasses = UsageClass.allCases
+    private static func usageNumber(_ u: UsageClass?) -> UInt8 { u.map { UInt8(usageClasses.firstIndex(of: $0)! + 1) } ?? 0 }
     func has(_ i: Int, _ bit: UInt8) -> Bool { bits[i] & bit != 0 }
     func flagCodes(_ i: Int) -> [String] { Self.codes(flags[i]) }
 
@@ -48,7 +52,7 @@ struct ScreeningState {
     /// Whether a plate's result belongs in the state: every registered plate; a plate from
     /// elsewhere when flagged, or when its evidence may flag it later (an unflagged one with a
     /// stable-until day), so that the day is not lost.
-    static func keeps(_ result: ScreeningResult, registered: Bool, until: CivilDate?) -> Bool {
+    static func keeps(_ result: ScreeningOutline, registered: Bool, until: CivilDate?) -> Bool {
         registered || !result.flags.isEmpty || until != nil
     }
 
@@ -66,11 +70,9 @@ struct ScreeningState {
     }
 
     /// Appends a plate's result; plates must come in order.
-    mutating func append(_ result: ScreeningResult, registered: Bool, until day: CivilDate?) {
+    mutating func append(_ result: ScreeningOutline, registered: Bool, until day: CivilDate?) {
         let name = registered ? (result.township ?? TownshipTable.unassigned) : ScreeningRunSummary.unregistered
-        var mask: UInt16 = 0
-        for f in result.flags { if let b = Screener.flagOrder.firstIndex(of: f.code) { mask |= 1 << UInt16(b) } }
-        let u: UInt8 = result.usage.map { UInt8(UsageClass.allCases.firstIndex(of: $0)! + 1) } ?? 0
+        let u = Self.usageNumber(result.usage)
         var b: UInt8 = 0
         if registered { b |= Self.registered }
         if result.inScope { b |= Self.inScope }
@@ -83,7 +85,7 @@ struct ScreeningState {
         }
         var plate = result.plate
         plate.withUTF8 { bytes in
-            appendRaw(plate: bytes, township: t, usage: u, flags: mask, bits: b,
+            appendRaw(plate: bytes, township: t, usage: u, flags: result.flags.rawValue, bits: b,
                       until: day.map { Int32(clamping: $0.dayNumber) } ?? Int32.max)
         }
     }
@@ -97,7 +99,7 @@ struct ScreeningState {
 
     /// Appends a stored result (its stable-until day unknown: 0, so a later run redoes it).
     mutating func appendStored(plate: String, township name: String, usage u: UsageClass?, flags f: UInt16, bits b: UInt8) {
-        appendRaw(plate: Array(plate.utf8), township: index(of: name), usage: u.map { UInt8(UsageClass.allCases.firstIndex(of: $0)! + 1) } ?? 0,
+        appendRaw(plate: Array(plate.utf8), township: index(of: name), usage: Self.usageNumber(u),
                   flags: f, bits: b, until: 0)
     }
 
@@ -227,17 +229,9 @@ struct ScreeningState {
         until.append(contentsOf: other.until[range])
     }
 
-    static func codes(_ mask: UInt16) -> [String] {
-        var out: [String] = []
-        for (i, code) in Screener.flagOrder.enumerated() where mask & (1 << UInt16(i)) != 0 { out.append(code) }
-        return out
-    }
+    static func codes(_ mask: UInt16) -> [String] { FlagSet(rawValue: mask).codes }
 
-    static func mask(_ codes: some Sequence<Substring>) -> UInt16 {
-        var m: UInt16 = 0
-        for c in codes { if let i = Screener.flagIndex[String(c)] { m |= 1 << UInt16(i) } }
-        return m
-    }
+    static func mask(_ codes: some Sequence<Substring>) -> UInt16 { FlagSet(codes: codes.map(String.init)).rawValue }
 
     // MARK: Stored form: a header, then the arrays as they lie in memory (little-endian).
 

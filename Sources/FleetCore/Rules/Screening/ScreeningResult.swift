@@ -17,3 +17,15 @@ public struct ScreeningResult: Sendable {
     public var flagCodes: [String] { flags.map(\.code) }
     public func has(_ code: String) -> Bool { flags.contains { $0.code == code } }
 }
+
+/// What a run over every vehicle keeps of a plate's screening (`Screener.outline`): the
+/// usage, flags, township and list membership of `Screener.screen`'s result, without evidence.
+public struct ScreeningOutline: Sendable, Equatable {
+    public var plate: String
+    /// An active goods vehicle registered here (rules.md §2).
+    public var inScope: Bool
+    public var usage: UsageClass?
+    public var flags: FlagSet
+    public var township: String?
+    public var onTownshipList: Bool
+}
