@@ -16,11 +16,13 @@ final class EvidenceIndex: @unchecked Sendable {
     /// which were ~5 % of a pass's instructions (callgrind) for accesses that never overlap.
     final class Part: @unchecked Sendable {
         @exclusivity(unchecked) private(set) var slot = KeyTable()
-        /// Each slot's plate as bytes, end to end: a String is made only for the few plates no
-        /// registered vehicle takes (`plate(_:)`); one per plate cost ~400 instructions a plate.
-        @exclusivity(unchecked) private var plateBytes: [UInt8] = []
-        @exclusivity(unchecked) private var plateEnds: [Int] = []
-        var count: Int { plateEnds.count }
+        /// Plates are not kept as text: the few that no registered vehicle takes are read back
+        /// from their keys (`forEachUntaken`); keeping every plate's bytes cost ~300
+        /// instructions a plate (callgrind).
+        var count: Int { slot.count }
+        /// Each kind's lists by slot; a list exists up to the last slot with that kind (a part
+        /// holds only some kinds: growing every kind's array for every new plate cost ~250
+        /// instructions a plate).
         @exclusivity(unchecked) var approvals: [[MuckApproval]] = []
         @exclusivity(unchecked) var licenses: [[TransportLicense]] = []
         @exclusivity(unchecked) var sanitation: [[SanitationEntry]] = []
@@ -31,16 +33,17 @@ final class EvidenceIndex: @unchecked Sendable {
         @exclusivity(unchecked) var taken: UnsafeMutableBufferPointer<Bool> = .init(start: nil, count: 0)
 
         func index(_ r: RawStatement) -> Int {
-            let bytes = r.textBytes(0) ?? UnsafeBufferPointer(start: nil, count: 0)
-            let key = PlateKey(bytes: bytes)
+            let key = r.plateKey(0)
             if let s = slot[key] { return Int(s) }
-            let s = plateEnds.count
+            let s = slot.count
             slot[key] = Int32(s)
-            plateBytes.append(contentsOf: bytes)
-            plateEnds.append(plateBytes.count)
-            approvals.append([]); licenses.append([]); sanitation.append([])
-            filings.append([]); inspections.append([]); findings.append([])
             return s
+        }
+
+        /// Adds `value` to slot `s`'s list of one kind.
+        @inline(__always) static func add<T>(_ value: T, at s: Int, to lists: inout [[T]]) {
+            if lists.count <= s { lists.append(contentsOf: repeatElement([], count: s + 1 - lists.count)) }
+            lists[s].append(value)
         }
 
         /// Loads one kind: `add` puts a value in its plate's list (a closure rather than a key
@@ -56,25 +59,16 @@ final class EvidenceIndex: @unchecked Sendable {
         /// Gives the facts this part's evidence (each kind lives in one part only, so the
         /// arrays are shared, not copied).
         func fill(_ facts: inout VehicleFacts, slot s: Int) {
-            if !approvals[s].isEmpty { facts.muckApprovals = approvals[s] }
-            if !licenses[s].isEmpty { facts.transportLicenses = licenses[s] }
-            if !sanitation[s].isEmpty { facts.sanitation = sanitation[s] }
-            if !filings[s].isEmpty { facts.filings = filings[s] }
-            if !inspections[s].isEmpty { facts.inspections = inspections[s] }
-            if !findings[s].isEmpty { facts.findings = findings[s] }
-        }
-
-        /// Slot `s`'s plate.
-        func plate(_ s: Int) -> String {
-            String(decoding: plateBytes[(s == 0 ? 0 : plateEnds[s - 1])..<plateEnds[s]], as: UTF8.self)
+            if s < approvals.count, !approvals[s].isEmpty { facts.muckApprovals = approvals[s] }
+            if s < licenses.count, !licenses[s].isEmpty { facts.transportLicenses = licenses[s] }
+            if s < sanitation.count, !sanitation[s].isEmpty { facts.sanitation = sanitation[s] }
+            if s < filings.count, !filings[s].isEmpty { facts.filings = filings[s] }
+            if s < inspections.count, !inspections[s].isEmpty { facts.inspections = inspections[s] }
+            if s < findings.count, !findings[s].isEmpty { facts.findings = findings[s] }
         }
 
         /// Room for `n` plates (no rehashing while loading).
-        func reserve(_ n: Int) {
-            slot = KeyTable(capacity: n); plateEnds.reserveCapacity(n); plateBytes.reserveCapacity(n * 10)
-            approvals.reserveCapacity(n); licenses.reserveCapacity(n); sanitation.reserveCapacity(n)
-            filings.reserveCapacity(n); inspections.reserveCapacity(n); findings.reserveCapacity(n)
-        }
+        func reserve(_ n: Int) { slot = KeyTable(capacity: n) }
 
         func sealed() -> Part {
             taken = .allocate(capacity: count)
@@ -96,7 +90,7 @@ final class EvidenceIndex: @unchecked Sendable {
             try ScanWorker<(Part, [String: [SameVINPlate]])>.reading(store) { db in
                 let p = Part()
                 p.reserve(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM transport_licenses") ?? 0)
-                try p.load(db, EvidenceQueries.transportLicensesForRules, { $0.licenses[$1].append($2) },
+                try p.load(db, EvidenceQueries.transportLicensesForRules, { Part.add($2, at: $1, to: &$0.licenses) },
                            EvidenceQueries.transportLicenseForRules)
                 return (p.sealed(), try EvidenceQueries.sharedVINs(db))
             }
@@ -107,11 +101,11 @@ final class EvidenceIndex: @unchecked Sendable {
                  + (SELECT COUNT(*) FROM enterprise_fleet) + (SELECT COUNT(*) FROM findings)
             """) ?? 0)
         let decoder = FactDecoder()
-        try rest.load(db, EvidenceQueries.inspectionsForRules, { $0.inspections[$1].append($2) }) { EvidenceQueries.inspectionForRules($0, decoder) }
-        try rest.load(db, EvidenceQueries.muckApprovalsForRules, { $0.approvals[$1].append($2) }, EvidenceQueries.muckApprovalForRules)
-        try rest.load(db, EvidenceQueries.sanitationForRules, { $0.sanitation[$1].append($2) }, EvidenceQueries.sanitationEntryForRules)
-        try rest.load(db, EvidenceQueries.filings, { $0.filings[$1].append($2) }, EvidenceQueries.filing)
-        try rest.load(db, EvidenceQueries.findings, { $0.findings[$1].append($2) }) { EvidenceQueries.finding($0, decoder) }
+        try rest.load(db, EvidenceQueries.inspectionsForRules, { Part.add($2, at: $1, to: &$0.inspections) }) { EvidenceQueries.inspectionForRules($0, decoder) }
+        try rest.load(db, EvidenceQueries.muckApprovalsForRules, { Part.add($2, at: $1, to: &$0.approvals) }, EvidenceQueries.muckApprovalForRules)
+        try rest.load(db, EvidenceQueries.sanitationForRules, { Part.add($2, at: $1, to: &$0.sanitation) }, EvidenceQueries.sanitationEntryForRules)
+        try rest.load(db, EvidenceQueries.filings, { Part.add($2, at: $1, to: &$0.filings) }, EvidenceQueries.filing)
+        try rest.load(db, EvidenceQueries.findings, { Part.add($2, at: $1, to: &$0.findings) }) { EvidenceQueries.finding($0, decoder) }
         let (first, shared) = try licenses.wait()
         parts = [first, rest.sealed()]
         sharedVINs = shared
@@ -141,13 +135,14 @@ final class EvidenceIndex: @unchecked Sendable {
         }
     }
 
-    /// The plates with evidence that no registered vehicle took, with their evidence.
+    /// The plates with evidence that no registered vehicle took, with their evidence, in no
+    /// particular order.
     func forEachUntaken(_ body: (VehicleFacts) throws -> Void) throws {
         for (k, p) in parts.enumerated() {
-            for s in 0..<p.count where !p.taken[s] {
-                var facts = VehicleFacts(plate: p.plate(s))
-                p.fill(&facts, slot: s)
-                let key = PlateKey(facts.plate)
+            try p.slot.forEach { key, s in
+                guard !p.taken[Int(s)] else { return }
+                var facts = VehicleFacts(plate: key.text)
+                p.fill(&facts, slot: Int(s))
                 for q in parts[(k + 1)...] {
                     if let t = q.slot[key] {
                         q.fill(&facts, slot: Int(t))

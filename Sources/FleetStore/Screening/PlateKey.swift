@@ -36,6 +36,16 @@ struct PlateKey: Hashable, Comparable {
         self = copy.withUTF8 { PlateKey(bytes: $0) }
     }
 
+    /// The text back from the key: the words' bytes up to the first zero byte (a plate, VIN or
+    /// code holds none), or the whole text when it is longer than 24 bytes.
+    var text: String {
+        if let long { return String(decoding: long, as: UTF8.self) }
+        var words = (a.bigEndian, b.bigEndian, c.bigEndian)
+        return withUnsafeBytes(of: &words) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+
     /// A cheap mix of the key for `KeyTable` (not Swift's seeded hashing).
     @inline(__always) var mixed: UInt64 {
         var h = a &* 0x9E37_79B9_7F4A_7C15
@@ -96,6 +106,11 @@ struct KeyTable {
             slots[i] = Slot(key: key, value: newValue, used: true)
             count += 1
         }
+    }
+
+    /// Every key and its value, in the table's order.
+    func forEach(_ body: (PlateKey, Int32) throws -> Void) rethrows {
+        for s in slots where s.used { try body(s.key, s.value) }
     }
 
     private mutating func grow() {
