@@ -74,17 +74,26 @@ extension FleetStore {
             if old == nil, previous != nil { old = try ScreeningState.fromOutcomes(db) }
             let base = stored.map { (checksum: $0.base, count: $0.baseCount) }
             stored = nil
-            try ScreeningCommit.record(db, run: run, old: old, new: new,
-                                       previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
+            // The state this run leaves: the previous one as it was, or a new one, written on a
+            // thread of its own while the results go into the database (0.06–0.09 s each at 1M
+            // vehicles, one after the other before).
+            let keepsState = sameState && previousState != nil
+            let stateWriter = keepsState ? nil : ScanWorker { [new] in try file.write(new, changesSinceBase: delta, base: base) }
+            do {
+                try ScreeningCommit.record(db, run: run, old: old, new: new,
+                                           previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
+            } catch {
+                (try? stateWriter?.wait())?.discard()
+                throw error
+            }
             clock.lap("results written")
-            // The state this run leaves: the previous one as it was, or a new one.
             let stateChecksum: Int64
-            if sameState, let previousState {
-                stateChecksum = previousState
-            } else {
-                let written = try file.write(new, changesSinceBase: delta, base: base)
+            if let stateWriter {
+                let written = try stateWriter.wait()
                 pending = written
                 stateChecksum = written.checksum
+            } else {
+                stateChecksum = previousState!
             }
             clock.lap("state written")
             let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
