@@ -205,6 +205,32 @@ import GRDB
         #expect(try run(store, Self.day).mode == "full")
     }
 
+    /// The state is kept in the plates' byte order (as SQLite sorts text): compared as three
+    /// integers for plates of up to 24 bytes, as keys with their whole text for longer ones.
+    @Test(arguments: [0, 24, 40])
+    func theStateIsSortedByThePlatesBytes(longest: Int) {
+        var rng = SystemRandomNumberGenerator()
+        let provinces = Array("豫京冀鲁晋"), serial = Array("ABCDEFGHJK0123456789")
+        var plates = Set<String>()
+        while plates.count < 3_000 {
+            var p = String(provinces[Int.random(in: 0..<provinces.count, using: &rng)]) + String(serial[Int.random(in: 0..<10, using: &rng)])
+            for _ in 0..<Int.random(in: 0...6, using: &rng) { p.append(serial[Int.random(in: 0..<serial.count, using: &rng)]) }
+            if Bool.random(using: &rng) { p += "挂" }
+            plates.insert(p)
+        }
+        if longest > 16 { plates.insert("豫A" + String(repeating: "9", count: longest - 4)) }
+        var s = ScreeningState()
+        for (i, p) in plates.enumerated() {
+            s.appendStored(plate: p, township: i % 2 == 0 ? "白寨镇" : "米村镇", usage: .unknown, flags: UInt16(i % 7), bits: ScreeningState.registered)
+        }
+        let sorted = s.sortedByPlate()
+        let expected = plates.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        #expect((0..<sorted.count).map(sorted.plateString) == expected)
+        // Each plate keeps its own township and flags.
+        let before = Dictionary(uniqueKeysWithValues: (0..<s.count).map { (s.plateString($0), (s.townshipName($0), s.flags[$0])) })
+        #expect((0..<sorted.count).allSatisfy { before[sorted.plateString($0)]! == (sorted.townshipName($0), sorted.flags[$0]) })
+    }
+
     @Test func theStoredStateIsFoundByItsCheckSum() throws {
         let store = try Fixtures.store()
         let file = StoredState(storePath: store.path)

@@ -19,7 +19,22 @@ public struct FlagSet: Hashable, Sendable {
         Screener.flagOrder.firstIndex(of: code).map { UInt16(1) << UInt16($0) }
     }
 
+    /// Each flag alone, for the screener to set without looking its code up.
+    public static let unapprovedMuck = FlagSet(codes: ["UNAPPROVED_MUCK"])
+    public static let illegalMuckConfirmed = FlagSet(codes: ["ILLEGAL_MUCK_CONFIRMED"])
+    public static let suspectMuck = FlagSet(codes: ["SUSPECT_MUCK"])
+    public static let unknownUse = FlagSet(codes: ["UNKNOWN_USE"])
+    public static let overStandard = FlagSet(codes: ["OVER_STANDARD"])
+    public static let scrapTarget = FlagSet(codes: ["SCRAP_TARGET"])
+    public static let bulkRestricted = FlagSet(codes: ["BULK_RESTRICTED"])
+    public static let sanitationNotNEV = FlagSet(codes: ["SANITATION_NOT_NEV"])
+    public static let vinCheckDigit = FlagSet(codes: ["VIN_CHECK_DIGIT"])
+    public static let duplicateVIN = FlagSet(codes: ["DUPLICATE_VIN"])
+    public static let registryMismatch = FlagSet(codes: ["REGISTRY_MISMATCH"])
+
     public var isEmpty: Bool { rawValue == 0 }
+    public mutating func formUnion(_ other: FlagSet) { rawValue |= other.rawValue }
+    public func union(_ other: FlagSet) -> FlagSet { FlagSet(rawValue: rawValue | other.rawValue) }
     public mutating func insert(_ code: String) { if let b = Self.bit(code) { rawValue |= b } }
     public func contains(_ code: String) -> Bool { Self.bit(code).map { rawValue & $0 != 0 } ?? false }
     public func intersects(_ other: FlagSet) -> Bool { rawValue & other.rawValue != 0 }

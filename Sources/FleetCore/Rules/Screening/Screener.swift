@@ -68,15 +68,22 @@ public struct Screener: Sendable {
     @inline(__always)
     private func evaluate(_ facts: VehicleFacts, asOf: CivilDate, detail: Bool, _ found: (ScreeningFlag) -> Void)
         -> (outline: ScreeningOutline, usageEvidence: [Evidence], emission: EmissionAssessment?) {
+        // Each flag's bit is named where it is found: looking its code up cost ~200
+        // instructions a flag, and a set captured by a local function is checked for
+        // exclusive access at run time (callgrind). Debug builds check that both agree.
         var set = FlagSet()
-        func add(_ f: ScreeningFlag) { set.insert(f.code); found(f) }
+        func add(_ f: ScreeningFlag, _ bit: FlagSet, to flags: inout FlagSet) {
+            assert(FlagSet.bit(f.code) == bit.rawValue, "\(f.code) is not bit \(bit.rawValue)")
+            flags.formUnion(bit)
+            found(f)
+        }
         // Evidence flags hold for any plate (§7.6).
-        if let f = unapprovedMuck(facts, asOf: asOf, detail: detail) { add(f) }
-        if let f = illegalMuckConfirmed(facts, asOf: asOf, detail: detail) { add(f) }
+        if let f = unapprovedMuck(facts, asOf: asOf, detail: detail) { add(f, .unapprovedMuck, to: &set) }
+        if let f = illegalMuckConfirmed(facts, asOf: asOf, detail: detail) { add(f, .illegalMuckConfirmed, to: &set) }
         let over = overStandard(facts, asOf: asOf, detail: detail)
 
         guard let reg = facts.registration else {
-            if let over { add(over) }
+            if let over { add(over, .overStandard, to: &set) }
             return (ScreeningOutline(plate: facts.plate, inScope: false, usage: nil, flags: set, township: nil, onTownshipList: false),
                     [], nil)
         }
@@ -86,20 +93,21 @@ public struct Screener: Sendable {
         var usageEvidence: [Evidence] = []
         if inScope {
             (usage, usageEvidence) = classify(facts, asOf: asOf, detail: detail)
-            let muckFlagged = set.contains("UNAPPROVED_MUCK") || set.contains("ILLEGAL_MUCK_CONFIRMED")
+            let muckFlagged = set.intersects(FlagSet.unapprovedMuck.union(.illegalMuckConfirmed))
             if usage == .unknown && !muckFlagged {
                 let code = reg.vehicleType.isDumpBody ? "SUSPECT_MUCK" : "UNKNOWN_USE"
+                let bit: FlagSet = reg.vehicleType.isDumpBody ? .suspectMuck : .unknownUse
                 add(ScreeningFlag(code: code, evidence: !detail ? [] : [Evidence(
                     supports: code, kind: "registration",
                     reference: reg.plate.text,
                     summary: Message("NO_USAGE_EVIDENCE",
                                      zh: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName)，无核准、环卫、重点企业备案、道路运输证或乡镇核实记录",
                                      en: "\(reg.vehicleType.code) \(reg.vehicleType.chineseName), no approval, sanitation, enterprise filing, transport certificate or township confirmation"),
-                    source: facts.registrationSource)]))
+                    source: facts.registrationSource)]), bit, to: &set)
             }
         }
         // OVER_STANDARD holds for any plate; added here, the flags come in `flagOrder`.
-        if let over { add(over) }
+        if let over { add(over, .overStandard, to: &set) }
         if inScope {
             if quota.isCandidate(reg, emission: emission, asOf: asOf) {
                 add(ScreeningFlag(code: "SCRAP_TARGET", evidence: !detail ? [] : [Evidence(
@@ -107,16 +115,16 @@ public struct Screener: Sendable {
                     summary: Message("SCRAP_POPULATION",
                                      zh: "\(reg.vehicleType.chineseName)，\(reg.fuel.chineseName)，\(reg.useNature.chineseName)，\(emission.chineseName)",
                                      en: "\(reg.vehicleType.code), fuel \(reg.fuel.code), use \(reg.useNature.code), stage \(emission.code) (\(emission.tier.rawValue))"),
-                    source: facts.registrationSource)]))
+                    source: facts.registrationSource)]), .scrapTarget, to: &set)
             }
-            if let f = bulkRestricted(facts, reg: reg, emission: emission, asOf: asOf, detail: detail) { add(f) }
-            if let f = sanitationNotNEV(facts, reg: reg, asOf: asOf, detail: detail) { add(f) }
+            if let f = bulkRestricted(facts, reg: reg, emission: emission, asOf: asOf, detail: detail) { add(f, .bulkRestricted, to: &set) }
+            if let f = sanitationNotNEV(facts, reg: reg, asOf: asOf, detail: detail) { add(f, .sanitationNotNEV, to: &set) }
             if !reg.vin.checkDigitIsValid {
                 add(ScreeningFlag(code: "VIN_CHECK_DIGIT", evidence: !detail ? [] : [Evidence(
                     supports: "VIN_CHECK_DIGIT", kind: "registration", reference: reg.vin.text,
                     summary: Message("VIN_CHECK_DIGIT", zh: "第9位应为\(reg.vin.expectedCheckDigit)",
                                      en: "position 9 should be \(reg.vin.expectedCheckDigit)"),
-                    source: facts.registrationSource)]))
+                    source: facts.registrationSource)]), .vinCheckDigit, to: &set)
             }
             if facts.sameVIN.contains(where: { $0.isActive(asOf: asOf) && $0.plate != reg.plate.text }) {
                 let others = facts.sameVIN.filter { $0.isActive(asOf: asOf) && $0.plate != reg.plate.text }
@@ -124,9 +132,9 @@ public struct Screener: Sendable {
                     supports: "DUPLICATE_VIN", kind: "registration", reference: reg.vin.text,
                     summary: Message("DUPLICATE_VIN", zh: "同一VIN另有在用号牌：\(others.map(\.plate).joined(separator: "、"))",
                                      en: "the same VIN is on active plate(s) \(others.map(\.plate).joined(separator: ", "))"),
-                    source: facts.registrationSource)]))
+                    source: facts.registrationSource)]), .duplicateVIN, to: &set)
             }
-            if let f = registryMismatch(facts, asOf: asOf, detail: detail) { add(f) }
+            if let f = registryMismatch(facts, asOf: asOf, detail: detail) { add(f, .registryMismatch, to: &set) }
         }
         let listed = inScope && set.intersects(FlagSet.investigation) && !closedByFinding(facts, asOf: asOf)
         return (ScreeningOutline(plate: facts.plate, inScope: inScope, usage: usage, flags: set, township: reg.township,
