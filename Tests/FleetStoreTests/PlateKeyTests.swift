@@ -1,4 +1,5 @@
 import Testing
+import GRDB
 @testable import FleetStore
 
 /// The integer keys of a screening run: byte order, and the table that finds them.
@@ -33,5 +34,45 @@ import Testing
         for x in Self.texts() + [[1, 2, 3], Array("豫Z99999".utf8)] {
             #expect(table[PlateKey(bytes: x)] == dict[x])
         }
+    }
+
+    /// The text comes back from the key (texts hold no zero byte), and `forEach` visits every
+    /// key, short or long, once.
+    @Test func keysGiveTheirTextBackAndTheTableItsKeys() {
+        let texts = Array(Set(Self.texts().map { $0.map { $0 == 0 ? 1 : $0 } }))
+        var table = KeyTable(capacity: 4)
+        for (i, x) in texts.enumerated() {
+            #expect(Array(PlateKey(bytes: x).text.utf8) == Array(String(decoding: x, as: UTF8.self).utf8))
+            table[PlateKey(bytes: x)] = Int32(i)
+        }
+        var seen: [Int32: PlateKey] = [:]
+        table.forEach { key, value in seen[value] = key }
+        #expect(seen.count == texts.count)
+        #expect(texts.indices.allSatisfy { seen[Int32($0)] == PlateKey(bytes: texts[$0]) })
+    }
+
+    /// A memo gives what its decoder gives for every text, short or long, however many
+    /// distinct texts share its direct-mapped cache, and for NULL.
+    @Test func aMemoDecodesAsItsDecoder() throws {
+        var g = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGH0123456789豫挂".utf8)
+        var texts = (0..<3_000).map { _ in String(decoding: (0..<Int.random(in: 0...24, using: &g)).map { _ in alphabet.randomElement(using: &g)! }, as: UTF8.self) }
+        texts += ["", "H11", "H11 ", "国V", String(repeating: "7", count: 16), String(repeating: "7", count: 17)]
+        let db = try DatabaseQueue()
+        try db.write { db in
+            try db.execute(sql: "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)")
+            for _ in 0..<3 { for x in texts.shuffled(using: &g) { try db.execute(sql: "INSERT INTO t (v) VALUES (?)", arguments: [x]) } }
+            try db.execute(sql: "INSERT INTO t (v) VALUES (NULL)")
+        }
+        let memo = ColumnMemo<String> { "<" + ($0 ?? "NULL") + ">" }
+        var checked = 0
+        try db.read { db in
+            let r = try RawStatement(db, "SELECT v FROM t ORDER BY id")
+            while try r.next(db) {
+                #expect(memo.value(r, 0) == "<" + (r.text(0) ?? "NULL") + ">")
+                checked += 1
+            }
+        }
+        #expect(checked == 3 * texts.count + 1)
     }
 }
