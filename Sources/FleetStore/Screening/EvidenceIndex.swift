@@ -43,7 +43,9 @@ final class EvidenceIndex: @unchecked Sendable {
         /// Adds `value` to slot `s`'s list of one kind.
         @inline(__always) static func add<T>(_ value: T, at s: Int, to lists: inout [[T]]) {
             if lists.count <= s { lists.append(contentsOf: repeatElement([], count: s + 1 - lists.count)) }
-            lists[s].append(value)
+            // A plate's first value as a one-element array: appending to the empty array went
+            // through its growth path (~370 instructions a plate, callgrind).
+            if lists[s].isEmpty { lists[s] = [value] } else { lists[s].append(value) }
         }
 
         /// Loads one kind: `add` puts a value in its plate's list (a closure rather than a key
