@@ -44,7 +44,7 @@ enum ScreeningIncremental {
             plates.formUnion(try String.fetchAll(db, sql: """
                 SELECT plate FROM vehicles WHERE vin IN (SELECT vin FROM vehicles WHERE batch_id > ?)
                 """, arguments: [sinceBatch]))
-            let dup = FlagSet.bit("DUPLICATE_VIN")!
+            let dup = FlagSet.duplicateVIN.rawValue
             for i in 0..<state.count where state.flags[i] & dup != 0 { plates.insert(state.plateString(i)) }
         }
         if asOf > previousAsOf {

@@ -142,20 +142,13 @@ public struct Screener: Sendable {
                 usageEvidence, emission)
     }
 
-    /// The flags in `flagOrder`. `screen` appends them in that order, so this is mostly a check.
+    /// The flags in `flagOrder` (by their bits, `FlagSet`). `evaluate` finds them in that
+    /// order, so this is mostly a check.
     private func sorted(_ flags: [ScreeningFlag]) -> [ScreeningFlag] {
-        if flags.count < 2 { return flags }
-        var last = -1
-        for f in flags {
-            let i = Screener.flagIndex[f.code] ?? 99
-            if i < last { return flags.sorted { (Screener.flagIndex[$0.code] ?? 99) < (Screener.flagIndex[$1.code] ?? 99) } }
-            last = i
-        }
-        return flags
+        func position(_ f: ScreeningFlag) -> UInt16 { FlagSet.bit(f.code) ?? .max }
+        if zip(flags, flags.dropFirst()).allSatisfy({ position($0) <= position($1) }) { return flags }
+        return flags.sorted { position($0) < position($1) }
     }
-
-    /// Each flag's position in `flagOrder` (also its bit in a stored run's state).
-    public static let flagIndex: [String: Int] = Dictionary(uniqueKeysWithValues: flagOrder.enumerated().map { ($1, $0) })
 
     /// The usage class (the first that holds) and every piece of usage evidence (rules.md §2);
     /// with `detail: false`, the class alone. Each class's test is written once, below.
