@@ -107,10 +107,18 @@ import GRDB
         let vehicle = try Fixtures.records("\(Self.sampleData)/vehicles.csv").first { $0.1.first == row }!.1
         var changed = vehicle
         changed[12] = "E"; changed[13] = "2020-11-18"
+        // And a new plate on the VIN of a vehicle the import leaves alone (DUPLICATE_VIN for both).
+        var added = try Fixtures.records("\(Self.sampleData)/vehicles.csv").first { $0.1.first == plates[0] }!.1
+        added[0] = "豫A9Z987"
         s = try Importer(store: store).run(VehiclesImport(townships: .xinmi),
-                                           path: Fixtures.file(([Fixtures.header] + [changed.joined(separator: ",")]).joined(separator: "\n")),
+                                           path: Fixtures.file(([Fixtures.header] + [changed, added].map { $0.joined(separator: ",") }).joined(separator: "\n")),
                                            options: ImportOptions())
-        #expect(s.committed && s.updated == 1)
+        #expect(s.committed && s.updated == 1 && s.inserted == 1)
+        // The vehicles import notes the plates it changed, for the next run.
+        let noted = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT plate FROM vehicle_changes WHERE batch_id = ? ORDER BY plate", arguments: [s.batch])
+        }
+        #expect(noted == [row, "豫A9Z987"].sorted())
 
         let incremental = try run(store, Self.day)
         #expect(incremental.mode == "incremental")
@@ -125,6 +133,8 @@ import GRDB
         #expect(afterIncremental == (try screenedOneByOne(store, Self.day)))
         #expect(afterIncremental["晋A12345"]?.flags == ["UNAPPROVED_MUCK"])
         #expect(afterIncremental[row]?.usage == nil)
+        #expect(afterIncremental["豫A9Z987"]?.flags.contains("DUPLICATE_VIN") == true)
+        #expect(afterIncremental[plates[0]]?.flags.contains("DUPLICATE_VIN") == true)
 
         let full = try run(store, Self.day, full: true)
         same(incremental, full)

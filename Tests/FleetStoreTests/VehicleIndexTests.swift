@@ -4,13 +4,13 @@ import FleetCore
 import GRDB
 @testable import FleetStore
 
-/// The vehicles table's indexes (schema v8): plate, VIN, (township, type) and batch; what a
-/// first load keeps and rebuilds; the statistics that let a lookup by type alone use the
-/// (township, type) index.
+/// The vehicles table's indexes (schema v8, v10): plate, VIN, (township, type); what a first
+/// load keeps and rebuilds; the statistics that let a lookup by type alone use the
+/// (township, type) index; the change log that replaced the index on the batch.
 @Suite struct VehicleIndexTests {
     static let sampleVehicles = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../SampleData/vehicles.csv").standardized.path
-    static let expected = ["vehicles_batch", "vehicles_plate", "vehicles_township_type", "vehicles_vin"]
+    static let expected = ["vehicles_plate", "vehicles_township_type", "vehicles_vin"]
 
     func indexes(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'vehicles' AND sql IS NOT NULL ORDER BY name")
@@ -31,7 +31,10 @@ import GRDB
             #expect(stat?.split(separator: " ").first.map(String.init) == String(rows))
             #expect(try plan(db, "SELECT plate FROM vehicles WHERE vehicle_type = 'H11'").contains("vehicles_township_type"))
             #expect(try plan(db, "SELECT plate FROM vehicles WHERE township = '米村镇'").contains("vehicles_township_type"))
-            #expect(try plan(db, "SELECT plate FROM vehicles WHERE batch_id > 0").contains("vehicles_batch"))
+            // A first load notes one change: every vehicle.
+            let changes = try Row.fetchAll(db, sql: "SELECT batch_id, plate FROM vehicle_changes")
+            #expect(changes.count == 1 && changes.first?["plate"] == nil && changes.first?["batch_id"] == s.batch)
+            #expect(try plan(db, "SELECT plate FROM vehicle_changes WHERE batch_id > 0").contains("vehicle_changes_batch"))
             // The index answers as the table does.
             let byIndex = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles WHERE vehicle_type = 'H11'")!
             let byScan = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles NOT INDEXED WHERE vehicle_type = 'H11'")!
@@ -79,6 +82,9 @@ import GRDB
             #expect(stat?.hasPrefix("3 ") == true)
             #expect(try indexes(db) == Self.expected)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicles WHERE vehicle_type = 'H17'") == 1)
+            // v10: the vehicles batch already there counts as a change of every vehicle.
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicle_changes WHERE batch_id = 1 AND plate IS NULL") == 1)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicle_changes") == 1)
         }
     }
 }

@@ -27,6 +27,7 @@ extension FleetStore {
                 let rc = insert.step()
                 insert.reset()
                 guard rc == 101 else { throw DatabaseError(message: insert.errorMessage(db)) }
+                try db.execute(sql: "INSERT INTO vehicle_changes (batch_id, plate) VALUES (?, ?)", arguments: [batch, registration.plate.text])
                 try DecisionLog.append(DecisionLogEntry(kind: "vehicle_add", at: now, operatorName: operatorName,
                                                         plate: registration.plate.text, decision: nil,
                                                         inputs: ["source": source, "vin": registration.vin.text,

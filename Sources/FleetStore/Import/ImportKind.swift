@@ -85,6 +85,10 @@ public protocol ImportKind {
     func parse(_ row: RowInput) -> RowOutcome
     /// Called when a stored row is replaced by a different one.
     func didReplace(old: [String?], new: [SQLValue], context: ImportHookContext) throws
+    /// A table where the import notes the key of each row it inserts or replaces, with the
+    /// batch (`batch_id`, and the first of `dbColumns`); a first load notes one row with a NULL
+    /// key, for every row. Nil: none (the table's `batch_id` is indexed instead).
+    var changeLog: String? { get }
     /// Indexes whose statistics (`ANALYZE`) the query planner needs, gathered again after a
     /// first load (see `Schema.v8VehicleIndexes`).
     var analyzedIndexes: [String] { get }
@@ -95,4 +99,5 @@ extension ImportKind {
     public mutating func prepare(_ db: Database) throws {}
     public func didReplace(old: [String?], new: [SQLValue], context: ImportHookContext) throws {}
     public var analyzedIndexes: [String] { [] }
+    public var changeLog: String? { nil }
 }

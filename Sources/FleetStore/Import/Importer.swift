@@ -115,22 +115,13 @@ public struct Importer {
                 pipeline.start(reader: reader, headerCount: header.count, fast: fast, keepPacked: loop.bindsPacked) { parser.parse(RowInput(fields: $0, map: map)) }
                 do {
                     while let batch = try pipeline.next() {
-                        for item in batch.items {
+                        let results = try loop.store(batch)
+                        for (item, stored) in zip(batch.items, results) {
                             if case .skip = item.outcome { summary.blank += 1; continue }
                             summary.rows += 1
                             if summary.rows % 50_000 == 0 { options.progress?(summary.rows) }
                             var errors: [FieldError] = []
-                            let stored: ImportRowResult?
-                            switch item.outcome {
-                            case .invalid(let e): errors = e; stored = nil
-                            case .skip: stored = nil
-                            case .row(let values):
-                                if let packed = item.packed {
-                                    stored = try loop.store(packed: packed, in: batch, line: item.line)
-                                } else {
-                                    stored = try loop.store(values, line: item.line)
-                                }
-                            }
+                            if case .invalid(let e) = item.outcome { errors = e }
                             switch stored {
                             case .inserted: summary.inserted += 1
                             case .updated: summary.updated += 1

@@ -66,8 +66,9 @@ struct RawStatement {
 
     /// Binds packed values without copying their text (SQLITE_STATIC): `fields` and `extra`
     /// must stay put until the statement is stepped and reset.
-    func bind(packed values: ArraySlice<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>) {
-        var i: Int32 = 1
+    func bind(packed values: ArraySlice<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>,
+              from start: Int32 = 1) {
+        var i = start
         for v in values {
             if v.count == 0 && v.kind.rawValue >= PackedValue.Kind.fieldText.rawValue {
                 _ = sqlite3_bind_text(handle, i, "", 0, RawStatement.transient)

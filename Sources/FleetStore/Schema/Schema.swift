@@ -14,6 +14,7 @@ enum Schema {
         ("v7-screening-state", v7ScreeningState),
         ("v8-vehicle-indexes", v8VehicleIndexes),
         ("v9-state-file", v9StateFile),
+        ("v10-vehicle-changes", v10VehicleChanges),
     ]
 
     static var migrator: DatabaseMigrator {

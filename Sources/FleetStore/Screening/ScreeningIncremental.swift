@@ -6,9 +6,10 @@ import GRDB
 /// A result can change only when the plate's facts change or when time passes one of the
 /// dates its rules compare with. So, after a run R, a run as of the same day or a later one
 /// screens again only:
-/// - the plates in rows imported after R (every table screening reads has its `batch_id`
-///   indexed; an import replacing a row gives it the new batch), with the plates sharing a VIN
-///   with a changed vehicle (DUPLICATE_VIN looks across plates);
+/// - the plates in rows imported after R (every evidence table has its `batch_id` indexed; an
+///   import replacing a row gives it the new batch; for vehicles, `vehicle_changes` lists the
+///   plates each batch inserted or replaced, or NULL for a first load: every plate), with the
+///   plates sharing a VIN with a changed vehicle (DUPLICATE_VIN looks across plates);
 /// - the plates whose result R said holds only until a day up to the new as-of day
 ///   (`Screener.stableUntil`, kept per plate in `ScreeningState.until`).
 /// It falls back to a full run when it cannot know: no stored state of R, another policy or
@@ -16,8 +17,9 @@ import GRDB
 /// changes many plates at once (townships, enterprises), or more than a fifth of the plates
 /// to redo (a full run is then as quick).
 enum ScreeningIncremental {
-    /// Tables whose rows each concern one plate, and the import kinds that fill them.
-    static let plateTables = ["vehicles", "muck_approvals", "transport_licenses", "sanitation_fleet",
+    /// Tables whose rows each concern one plate (the vehicles through their change log), and
+    /// the import kinds that fill them.
+    static let plateTables = ["vehicle_changes", "muck_approvals", "transport_licenses", "sanitation_fleet",
                               "enterprise_fleet", "inspections", "findings"]
     static let plateKinds: Set<String> = ["vehicles", "vehicles-manual", "muck-approvals", "transport-licenses",
                                           "sanitation-fleet", "enterprise-fleet", "inspections", "findings"]
@@ -33,8 +35,9 @@ enum ScreeningIncremental {
         let limit = max(1_000, state.count / 5)
         var plates = Set<String>()
         for table in plateTables {
-            let cursor = try String.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [sinceBatch])
-            while let p = try cursor.next() {
+            let cursor = try String?.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [sinceBatch])
+            while let row = try cursor.next() {
+                guard let p = row else { return nil }     // a first load of the vehicles
                 plates.insert(p)
                 if plates.count > limit { return nil }
             }
@@ -42,7 +45,8 @@ enum ScreeningIncremental {
         if kinds.contains(where: { $0.hasPrefix("vehicles") }) {
             // The other plates on a changed vehicle's VIN, and those that shared a VIN before.
             plates.formUnion(try String.fetchAll(db, sql: """
-                SELECT plate FROM vehicles WHERE vin IN (SELECT vin FROM vehicles WHERE batch_id > ?)
+                SELECT plate FROM vehicles WHERE vin IN
+                    (SELECT v.vin FROM vehicle_changes c JOIN vehicles v ON v.plate = c.plate WHERE c.batch_id > ?)
                 """, arguments: [sinceBatch]))
             let dup = FlagSet.duplicateVIN.rawValue
             for i in 0..<state.count where state.flags[i] & dup != 0 { plates.insert(state.plateString(i)) }

@@ -36,6 +36,7 @@ public struct VehiclesImport: ImportKind {
     public var keyCount: Int { 1 }
     public var trackedColumns: [String] { ["status", "status_date"] }
     public var analyzedIndexes: [String] { ["vehicles_township_type"] }
+    public var changeLog: String? { "vehicle_changes" }
 
     public func parse(_ row: RowInput) -> RowOutcome {
         let result = VehicleRegistration.validate({ row.text($0.position) }, townships: townships)
