@@ -175,4 +175,37 @@ import Testing
         #expect(CivilDateTime(parsing: field)?.description == "2020-11-01T08:30:00+08:00")
         #expect(CivilDate(parsing: "a,2020-11-02,b".split(separator: ",")[1]) == date("2020-11-02"))
     }
+
+    /// The import's byte checks accept exactly the texts `init(parsing:)` reads in those two
+    /// forms, and say truly how `description` writes them.
+    @Test func byteChecksAgreeWithTheParser() {
+        func check(_ text: String) {
+            let parsed = CivilDate(parsing: text)
+            Array(text.utf8).withUnsafeBufferPointer { b in
+                let canonical = CivilDate.isCanonical(b), eight = CivilDate.isEightDigits(b)
+                if canonical { #expect(parsed?.description == text, "\(text)") }
+                if eight {
+                    let t = Array(text)
+                    #expect(parsed?.description == "\(String(t[0..<4]))-\(String(t[4..<6]))-\(String(t[6..<8]))", "\(text)")
+                }
+                // Every date `description` writes, and its eight digits, are taken.
+                if let parsed, text == parsed.description { #expect(canonical, "\(text)") }
+                if let parsed, text.count == 8, text.allSatisfy(\.isNumber) { #expect(eight && parsed.year >= 1900, "\(text)") }
+            }
+        }
+        var day = CivilDate(year: 1900, month: 1, day: 1)!.dayNumber - 7
+        while day < CivilDate(year: 2031, month: 1, day: 5)!.dayNumber {
+            let d = CivilDate(dayNumber: day)
+            check(d.description)
+            check(d.description.replacingOccurrences(of: "-", with: ""))
+            day += 13
+        }
+        for t in ["2020-02-29", "2021-02-29", "2020-13-01", "2020-00-10", "2020-01-32", "1899-12-31", "3000-01-01", "20200230",
+                  "2020/02/29", "2020-2-29", "2020-02-9", " 2020-02-29", "2020-02-2９", "２0200229", "2020-0229", "202002291",
+                  "2999-12-31", "29991231", "19000101", "1900-01-01", "abcdefgh", "2020-02-2a"] {
+            check(t)
+        }
+        #expect(Array("2021-02-29".utf8).withUnsafeBufferPointer { CivilDate.isCanonical($0) } == false)
+        #expect(Array("20200229".utf8).withUnsafeBufferPointer { CivilDate.isEightDigits($0) })
+    }
 }

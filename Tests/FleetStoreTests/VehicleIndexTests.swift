@@ -54,6 +54,35 @@ import GRDB
         #expect(names == Self.expected)
     }
 
+    /// A first load stores its rows sixteen to a statement (`ImportLoop.groupSize`): the rows
+    /// keep the file's order and their lines, a duplicate is found whether its first row is in
+    /// its own group or an earlier one, and rows off the fast path (an unusual spelling) go in
+    /// between in their place.
+    @Test func aFirstLoadInGroupsKeepsOrderAndFindsDuplicates() throws {
+        let records = try Fixtures.records(Self.sampleVehicles).dropFirst().prefix(60).map(\.1)
+        var rows = records.map { $0.joined(separator: ",") }
+        // Row 5 (line 7): a lower-case plate, which the fast path leaves to the parser. Rows
+        // 20 and 41 (lines 22 and 43) repeat rows 18 (line 20, the same group) and 3 (line 5,
+        // an earlier group).
+        rows[5] = rows[5].lowercased()
+        rows.insert(rows[18], at: 20)
+        rows.insert(rows[3], at: 41)
+        let store = try Fixtures.store()
+        var o = ImportOptions()
+        o.skipInvalid = true
+        let s = try Importer(store: store).run(VehiclesImport(townships: .xinmi),
+                                              path: Fixtures.file(([Fixtures.header] + rows).joined(separator: "\n")), options: o)
+        #expect(s.committed && s.inserted == 60 && s.invalid == 2)
+        #expect(s.errors.map(\.line) == [22, 43])
+        #expect(s.errors.map { $0.reason } == [Reason.duplicateKey(firstAt: 20), Reason.duplicateKey(firstAt: 5)])
+        try store.read { db in
+            let stored = try Row.fetchAll(db, sql: "SELECT id, source_line, plate FROM vehicles ORDER BY id")
+            #expect(stored.map { $0["id"] as Int64 } == Array(1...60))
+            #expect(stored.map { $0["source_line"] as Int } == (2...63).filter { $0 != 22 && $0 != 43 })
+            #expect(stored.map { $0["plate"] as String } == records.map { $0[0] })
+        }
+    }
+
     @Test func aStoreOfVersion7GetsTheNewIndexes() throws {
         let path = Fixtures.tempDir().appendingPathComponent("v7.sqlite").path
         let queue = try DatabaseQueue(path: path)

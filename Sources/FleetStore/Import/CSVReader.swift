@@ -76,6 +76,15 @@ struct CSVScanner {
         ImportFailure(Finding(file: source.fileName, line: line, column: "", value: "", reason: reason))
     }
 
+    /// The high bit of each byte of `w` (little-endian: first byte lowest) that is a comma, LF
+    /// or CR, and perhaps of bytes after the first such byte (a borrow); the lowest set bit is
+    /// exact, which is all the scan uses.
+    @inline(__always) static func delimiters(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let comma = w ^ (ones &* 0x2C), lf = w ^ (ones &* 0x0A), cr = w ^ (ones &* 0x0D)
+        return ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & 0x8080_8080_8080_8080
+    }
+
     private mutating func parse(into out: inout RawFields) throws(ImportFailure) -> Step {
         let n = buf.count
         if pos >= n { return eof ? .endOfInput : .needMore }
@@ -114,6 +123,13 @@ struct CSVScanner {
                     scratch.withUnsafeBufferPointer { out.appendTrimmed($0[...]) }
                 } else {
                     let start = i
+                    // Eight bytes at a time to the first comma, LF or CR, then byte by byte for
+                    // the last few (the byte loop was a third of this function's samples).
+                    while i + 8 <= n {
+                        let m = Self.delimiters(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                        if m != 0 { i += m.trailingZeroBitCount >> 3; break }
+                        i += 8
+                    }
                     while i < n && b[i] != 0x2C && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
                     if i >= n && !eof { return .needMore }
                     out.appendTrimmed(b[start..<i])
@@ -183,11 +199,19 @@ struct RawFields {
         }
         let n = hi - lo
         if n > 0 {
-            if count + n > bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, n)) }
+            // 16 bytes to spare past the text, for the short fields' two-word copy.
+            if count + n + 16 > bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, n + 16)) }
             let at = count
             bytes.withUnsafeMutableBufferPointer { dst in
-                if n <= 16 { for k in 0..<n { dst[at + k] = base[lo + k] } }
-                else { (dst.baseAddress! + at).update(from: base.baseAddress! + lo, count: n) }
+                let from = UnsafeRawPointer(base.baseAddress! + lo), to = UnsafeMutableRawPointer(dst.baseAddress! + at)
+                if n <= 16 && base.count - lo >= 16 {
+                    // Two words, whatever the length: the bytes past the text are overwritten
+                    // by the next field (or never read).
+                    to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                    (to + 8).storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), as: UInt64.self)
+                } else {
+                    to.copyMemory(from: from, byteCount: n)
+                }
             }
             count += n
         }

@@ -218,6 +218,7 @@ final class ImportLoop<Kind: ImportKind> {
             try batch.values.extra.withUnsafeBufferPointer { eb in
                 // The bytes stay where they are until the group is stepped (SQLITE_STATIC).
                 var group = PackedGroup(values: batch.values.items, fields: fb, extra: eb)
+                if bindsPacked { keyRows.warm(batch.items.lazy.compactMap { $0.packed?.keyHash }) }
                 for (k, item) in batch.items.enumerated() {
                     guard case .row(let values) = item.outcome else { continue }
                     guard let row = item.packed, bindsPacked else {
@@ -402,9 +403,27 @@ struct KeyRows {
     mutating func slot(of h: Int64) -> Int {
         if (count + 1) * 2 > entries.count { grow() }
         let mask = entries.count - 1
-        var s = Int(truncatingIfNeeded: (UInt64(bitPattern: h) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        var s = Self.home(h, mask)
         while entries[s].row != 0 && entries[s].key != h { s = (s + 1) & mask }
         return s
+    }
+
+    /// Reads the first slot of each hash, a batch at a time, before the rows are checked one
+    /// by one: the reads do not wait for each other, so the table's cache misses (it is tens
+    /// of MB, probed at random) overlap instead of coming one per row.
+    mutating func warm(_ hashes: some Sequence<Int64>) {
+        let mask = entries.count - 1
+        var sink: Int64 = 0
+        entries.withUnsafeBufferPointer { e in
+            for h in hashes { sink ^= e[Self.home(h, mask)].row }
+        }
+        warmed ^= sink
+    }
+    /// Keeps `warm`'s reads from being optimised away.
+    private var warmed: Int64 = 0
+
+    @inline(__always) private static func home(_ h: Int64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: h) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
     /// The rowid first stored in slot `s`, nil when it is empty.

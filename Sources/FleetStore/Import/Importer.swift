@@ -152,6 +152,8 @@ public struct Importer {
                     return .rollback
                 }
                 source.startHash()            // beside the index rebuild (see TextSource)
+                let flush = loop.startedEmpty ? EarlyFlush(path: store.path) : nil
+                defer { flush?.wait() }
                 try loop.finish()
                 timing.lap("indexes rebuilt")
                 summary.sha256 = source.finishHash()

@@ -84,6 +84,22 @@ struct VehiclesFastPath: RowFastPath {
         @inline(__always) func text(_ r: Range<Int>) -> PackedValue {
             r.isEmpty ? .null : PackedValue(kind: .fieldText, a: r.lowerBound, count: r.count)
         }
+        /// A date field: kept as it is when written as `CivilDate` writes it, rewritten from
+        /// `YYYYMMDD`, else through the memo (a memo of thousands of dates missed the CPU's
+        /// caches: a fifth of this function's samples).
+        @inline(__always) func dateText(_ r: Range<Int>) -> PackedValue? {
+            let f = bytes(r)
+            if CivilDate.isCanonical(f) { return text(r) }
+            if CivilDate.isEightDigits(f) {
+                let d = f.baseAddress!
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { t in
+                    for k in 0..<4 { t[k] = d[k] }
+                    t[4] = 45; t[5] = d[4]; t[6] = d[5]; t[7] = 45; t[8] = d[6]; t[9] = d[7]
+                    return out.appendExtra(UnsafeBufferPointer(t))
+                }
+            }
+            return memoText(&date, r)?.0
+        }
         /// The memo's text for a field, copied to the batch's extra bytes.
         @inline(__always) func memoText<E>(_ memo: inout ByteMemo<E>, _ r: Range<Int>) -> (PackedValue, E)? {
             guard let (t, extra) = memo.lookup(bytes(r)) else { return nil }
@@ -119,7 +135,7 @@ struct VehiclesFastPath: RowFastPath {
             stageValue = v
         }
         let firstRange = range(.firstRegistered)
-        guard !firstRange.isEmpty, let (firstValue, _) = memoText(&date, firstRange) else { return nil }
+        guard !firstRange.isEmpty, let firstValue = dateText(firstRange) else { return nil }
         // 总质量: one to six ASCII digits, not zero (what `validate` accepts, as its `Int`).
         var massValue = PackedValue.null
         let massRange = range(.grossMassKg)
@@ -170,28 +186,18 @@ struct VehiclesFastPath: RowFastPath {
         var statusDateValue = PackedValue.null
         let sdRange = range(.statusDate)
         if !sdRange.isEmpty {
-            guard let (v, _) = memoText(&date, sdRange) else { return nil }
+            guard let v = dateText(sdRange) else { return nil }
             statusDateValue = v
         }
 
-        // The `dbColumns` order (`VehiclesImport.values`).
-        out.items.append(text(plate))
-        out.items.append(plateTypeValue)
-        out.items.append(text(vin))
-        out.items.append(PackedValue(kind: .integer, a: checkOK ? 1 : 0, count: 0))
-        out.items.append(typeValue)
-        out.items.append(useValue)
-        out.items.append(fuelValue)
-        out.items.append(stageValue)
-        out.items.append(firstValue)
-        out.items.append(massValue)
-        out.items.append(text(owner))
-        out.items.append(text(address))
-        out.items.append(townshipValue)
-        out.items.append(sourceValue)
-        out.items.append(statusValue)
-        out.items.append(statusDateValue)
-        out.items.append(text(range(.phone)))
+        // The `dbColumns` order (`VehiclesImport.values`), appended at once (17 appends, each
+        // checking the array's uniqueness and capacity, were 5 % of the reading thread).
+        let row: InlineArray<17, PackedValue> = [
+            text(plate), plateTypeValue, text(vin), PackedValue(kind: .integer, a: checkOK ? 1 : 0, count: 0),
+            typeValue, useValue, fuelValue, stageValue, firstValue, massValue, text(owner), text(address),
+            townshipValue, sourceValue, statusValue, statusDateValue, text(range(.phone)),
+        ]
+        row.span.withUnsafeBufferPointer { out.items.append(contentsOf: $0) }
         return PackedRow(first: rowFirst, count: out.items.count - rowFirst, rowHash: 0, keyHash: 0)
     }
 }
