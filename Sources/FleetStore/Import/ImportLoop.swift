@@ -215,15 +215,19 @@ final class ImportLoop<Kind: ImportKind> {
     func store(_ batch: ParsedBatch) throws -> [Result?] {
         var results = [Result?](repeating: nil, count: batch.items.count)
         try batch.fields.bytes.withUnsafeBufferPointer { fb in
-            try batch.values.extra.withUnsafeBufferPointer { eb in
+          try batch.values.extra.withUnsafeBufferPointer { eb in
+            try batch.values.items.withUnsafeBufferPointer { vb in
+              try batch.items.withUnsafeBufferPointer { items in
                 // The bytes stay where they are until the group is stepped (SQLITE_STATIC).
-                var group = PackedGroup(values: batch.values.items, fields: fb, extra: eb)
-                if bindsPacked { keyRows.warm(batch.items.lazy.compactMap { $0.packed?.keyHash }) }
-                for (k, item) in batch.items.enumerated() {
-                    guard case .row(let values) = item.outcome else { continue }
-                    guard let row = item.packed, bindsPacked else {
+                var group = PackedGroup(values: vb, fields: fb, extra: eb)
+                if bindsPacked { keyRows.warm(items.lazy.compactMap { $0.packed?.keyHash }) }
+                for k in items.indices {
+                    // Read in place: a copy of the item retains and releases its outcome's array.
+                    guard case .row = items[k].outcome else { continue }
+                    guard let row = items[k].packed, bindsPacked else {
                         try flush(&group)
-                        results[k] = try store(item.packed.map { batch.sqlValues($0) } ?? values, line: item.line)
+                        guard case .row(let values) = items[k].outcome else { continue }
+                        results[k] = try store(items[k].packed.map { batch.sqlValues($0) } ?? values, line: items[k].line)
                         if case .inserted = results[k] { nextRowid = sqlite3_last_insert_rowid(db.sqliteConnection) + 1 }
                         continue
                     }
@@ -241,7 +245,7 @@ final class ImportLoop<Kind: ImportKind> {
                     // Rows of an insert without a row id get the largest one plus one, in order.
                     let rowid = nextRowid + Int64(group.rows.count)
                     if keyRows.row(at: slot) == nil { keyRows.fill(slot, row.keyHash, rowid) } else { collidedRows[row.keyHash, default: []].append(rowid) }
-                    group.rows.append((row, item.line))
+                    group.rows.append((row, items[k].line))
                     results[k] = .inserted
                     if group.rows.count == Self.groupSize { try flush(&group) }
                     if keyRows.count >= Self.trackedKeyLimit {
@@ -252,7 +256,9 @@ final class ImportLoop<Kind: ImportKind> {
                     }
                 }
                 try flush(&group)
+              }
             }
+          }
         }
         return results
     }
@@ -266,24 +272,26 @@ final class ImportLoop<Kind: ImportKind> {
 
     /// Packed rows waiting for their group's statement, and where their bytes are.
     struct PackedGroup {
-        let values: [PackedValue]
+        let values: UnsafeBufferPointer<PackedValue>
         let fields: UnsafeBufferPointer<UInt8>
         let extra: UnsafeBufferPointer<UInt8>
         var rows: [(row: PackedRow, line: Int)] = []
 
-        init(values: [PackedValue], fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>) {
+        init(values: UnsafeBufferPointer<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>) {
             self.values = values; self.fields = fields; self.extra = extra
             rows.reserveCapacity(ImportLoop.groupSize)
         }
 
-        /// Binds row `i` from parameter `start` on: its values, then batch, line and row hash.
-        func bind(_ i: Int, to st: RawStatement, from start: Int32, batchID: Int64) {
+        /// Binds row `i` from parameter `start` on: its values, then the batch (unless the
+        /// statement has it written in), line and row hash; returns the next parameter.
+        func bind(_ i: Int, to st: RawStatement, from start: Int32, batchID: Int64?) -> Int32 {
             let (row, line) = rows[i]
-            st.bind(packed: values[row.first..<row.first + row.count], fields: fields, extra: extra, from: start)
-            let n = start + Int32(row.count)
-            st.bind(.integer(batchID), at: n)
-            st.bind(.integer(Int64(line)), at: n + 1)
-            st.bind(.integer(row.rowHash), at: n + 2)
+            st.bind(packed: UnsafeBufferPointer(rebasing: values[row.first..<row.first + row.count]), fields: fields, extra: extra, from: start)
+            var n = start + Int32(row.count)
+            if let batchID { st.bind(.integer(batchID), at: n); n += 1 }
+            st.bind(.integer(Int64(line)), at: n)
+            st.bind(.integer(row.rowHash), at: n + 1)
+            return n + 2
         }
     }
 
@@ -295,17 +303,14 @@ final class ImportLoop<Kind: ImportKind> {
         while group.rows.count - i >= Self.groupSize {
             let st = try groupInsert()
             var start: Int32 = 1
-            for j in i..<i + Self.groupSize {
-                group.bind(j, to: st, from: start, batchID: batchID)
-                start += Int32(group.rows[j].row.count + 3)
-            }
+            for j in i..<i + Self.groupSize { start = group.bind(j, to: st, from: start, batchID: nil) }
             let rc = st.step()
             st.resetKeepingBindings()
             try check(rc, st)
             i += Self.groupSize
         }
         while i < group.rows.count {
-            group.bind(i, to: insert, from: 1, batchID: batchID)
+            _ = group.bind(i, to: insert, from: 1, batchID: batchID)
             let rc = insert.step()
             insert.resetKeepingBindings()
             try check(rc, insert)
@@ -324,7 +329,8 @@ final class ImportLoop<Kind: ImportKind> {
     private func groupInsert() throws -> RawStatement {
         if let st = groupStatement { return st }
         let cols = kind.dbColumns
-        let one = "(" + Array(repeating: "?", count: cols.count + 3).joined(separator: ", ") + ")"
+        // The batch written in: one value fewer to bind a row.
+        let one = "(" + Array(repeating: "?", count: cols.count).joined(separator: ", ") + ", \(batchID), ?, ?)"
         let st = try RawStatement(db, """
             INSERT INTO \(kind.table) (\(cols.joined(separator: ", ")), batch_id, source_line, row_hash)
             VALUES \(Array(repeating: one, count: Self.groupSize).joined(separator: ", "))

@@ -66,7 +66,7 @@ struct RawStatement {
 
     /// Binds packed values without copying their text (SQLITE_STATIC): `fields` and `extra`
     /// must stay put until the statement is stepped and reset.
-    func bind(packed values: ArraySlice<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>,
+    func bind(packed values: UnsafeBufferPointer<PackedValue>, fields: UnsafeBufferPointer<UInt8>, extra: UnsafeBufferPointer<UInt8>,
               from start: Int32 = 1) {
         var i = start
         for v in values {
