@@ -34,17 +34,22 @@ enum EvidenceQueries {
         }
         let plate = try Plate.parse(utf8: plateBytes)
         let vin = try VIN.parse(utf8: vinBytes)
-        facts.plate = plate.text
-        facts.registration = VehicleRegistration(
+        // NULL in a pass over every vehicle: the source only goes into evidence messages.
+        setVehicleFacts(&facts, VehicleRegistration(
             plate: plate, plateType: d.plateType.value(r, 1),
             vin: vin, vehicleType: type, useNature: use, fuel: fuel,
             declaredStage: d.stage.value(r, 7), firstRegistered: first,
             grossMassKg: r.intOrNil(9), owner: r.string(10), address: r.text(11), township: d.township.value(r, 12),
             townshipSource: d.townshipSource.value(r, 13),
             status: d.status.value(r, 14), statusDate: r.date(15),
-            phone: r.text(16))
-        // NULL in a pass over every vehicle: the source only goes into evidence messages.
-        facts.registrationSource = r.isNull(17) ? nil : FactSource(batch: r.int64(17), line: r.int(18))
+            phone: r.text(16)), source: r.isNull(17) ? nil : FactSource(batch: r.int64(17), line: r.int(18)))
+    }
+
+    /// Facts of a registered vehicle, without evidence yet.
+    static func setVehicleFacts(_ facts: inout VehicleFacts, _ registration: VehicleRegistration, source: FactSource?) {
+        facts.plate = registration.plate.text
+        facts.registration = registration
+        facts.registrationSource = source
         facts.muckApprovals = []; facts.transportLicenses = []; facts.sanitation = []; facts.filings = []
         facts.inspections = []; facts.findings = []; facts.sameVIN = []
     }
@@ -172,9 +177,11 @@ extension EvidenceQueries {
     /// verdict (`VIN.parse` finds it) and the source (batch and line: only evidence messages
     /// show it). Each column not read is ~150
     /// instructions less per vehicle (callgrind).
-    static let vehiclesByIDForRules = """
-        SELECT plate, plate_type, vin, NULL, vehicle_type, use_nature, fuel, emission_declared, first_registered,
+    static let vehiclesByIDForRules = "SELECT \(vehicleColumnsForRules) FROM vehicles WHERE id >= ?1 AND id < ?2"
+    /// The same columns, and the row id as column 19 (to pack the facts, `VehicleFactsCache`).
+    static let vehiclesWithIDForRules = "SELECT \(vehicleColumnsForRules), id FROM vehicles"
+    static let vehicleColumnsForRules = """
+        plate, plate_type, vin, NULL, vehicle_type, use_nature, fuel, emission_declared, first_registered, \
         gross_mass_kg, '', NULL, township, NULL, status, status_date, NULL, NULL, NULL
-        FROM vehicles WHERE id >= ?1 AND id < ?2
         """
 }

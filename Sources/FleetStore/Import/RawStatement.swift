@@ -22,7 +22,7 @@ struct RawStatement {
         sqlite3_reset(statement.sqliteStatement)
     }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     @inline(__always)
     func bind(_ value: SQLValue, at index: Int32) {
@@ -128,6 +128,12 @@ struct RawStatement {
         let v = sqlite3_column_value(handle, column)
         guard let p = sqlite3_value_text(v) else { return nil }
         return UnsafeBufferPointer(start: p, count: Int(sqlite3_value_bytes(v)))
+    }
+
+    /// A column's blob, valid until the next step; nil for NULL.
+    @inline(__always) func blobBytes(_ column: Int32) -> UnsafeBufferPointer<UInt8>? {
+        guard let p = sqlite3_column_blob(handle, column) else { return nil }
+        return UnsafeBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// The text of a NOT NULL column.

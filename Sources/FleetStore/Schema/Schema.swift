@@ -15,6 +15,7 @@ enum Schema {
         ("v8-vehicle-indexes", v8VehicleIndexes),
         ("v9-state-file", v9StateFile),
         ("v10-vehicle-changes", v10VehicleChanges),
+        ("v11-vehicle-facts", v11VehicleFacts),
     ]
 
     static var migrator: DatabaseMigrator {

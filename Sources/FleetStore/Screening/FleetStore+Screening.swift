@@ -18,6 +18,9 @@ extension FleetStore {
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         let clock = PhaseClock()
         defer { clock.lap("commit") }
+        // The vehicles' packed facts up to date first, committed for the pass's threads to read.
+        try VehicleFactsCache.refresh(self)
+        clock.lap("packed facts")
         let file = StoredState(storePath: path)
         var pending: StoredState.Pending?          // the new state, written, put in place once committed
         defer { pending?.discard() }

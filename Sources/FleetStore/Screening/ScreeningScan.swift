@@ -30,9 +30,10 @@ enum ScreeningScan {
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
         let n = max(1, threads)
         let ranges = RangeQueue(maxID: maxID, threads: n)
+        let packed = try VehicleFactsCache.current(db)
         func pass(_ db: Database) throws -> ScreeningState {
             try screenVehicles(db, ranges: ranges, evidence: evidence, shared: shared, screener: screener,
-                               asOf: asOf, counter: counter)
+                               asOf: asOf, counter: counter, packed: packed)
         }
         let workers = (1..<n).map { _ in
             ScanWorker<ScreeningState> { try ScanWorker<ScreeningState>.reading(store) { try pass($0).sortedByPlate() } }
@@ -57,12 +58,16 @@ enum ScreeningScan {
         return state.merging(unregistered.sortedByPlate())
     }
 
-    /// Screens the vehicles of the row-id ranges this thread takes from `ranges`.
+    /// Screens the vehicles of the row-id ranges this thread takes from `ranges`: from their
+    /// packed facts when these are current (`packed`: the texts they refer to), else from the
+    /// vehicles table.
     static func screenVehicles(_ db: Database, ranges: RangeQueue, evidence: EvidenceIndex, shared: SharedVINTable,
-                               screener: Screener, asOf: CivilDate, counter: ProgressCounter) throws -> ScreeningState {
+                               screener: Screener, asOf: CivilDate, counter: ProgressCounter,
+                               packed: TextList.Decoded?) throws -> ScreeningState {
         var state = ScreeningState()
         state.reserve(ranges.expectedShare)
-        let r = try RawStatement(db, EvidenceQueries.vehiclesByIDForRules)
+        let r = try RawStatement(db, packed == nil ? EvidenceQueries.vehiclesByIDForRules
+                                                   : "SELECT facts FROM vehicle_facts WHERE id >= ?1 AND id < ?2")
         let decoder = FactDecoder()
         var n = 0
         var facts = VehicleFacts(plate: "")
@@ -71,8 +76,16 @@ enum ScreeningScan {
             r.bind(.integer(ids.lowerBound), at: 1)
             r.bind(.integer(ids.upperBound), at: 2)
             while try r.next(db) {
-                try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
-                if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
+                if let packed {
+                    guard let blob = r.blobBytes(0), let (registration, vin) = try PackedFacts.unpack(blob, texts: packed) else {
+                        throw StoreCorruption(message: "packed facts in vehicle_facts that do not unpack")
+                    }
+                    EvidenceQueries.setVehicleFacts(&facts, registration, source: nil)
+                    if let same = shared.plates(vin: vin) { facts.sameVIN = same }
+                } else {
+                    try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
+                    if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
+                }
                 evidence.fill(&facts)
                 let result = screener.outline(facts, asOf: asOf)
                 state.append(result, registered: true, until: screener.stableUntil(facts, from: asOf))

@@ -21,4 +21,10 @@ struct SharedVINTable {
         guard !lists.isEmpty, let i = slots[r.plateKey(column)] else { return nil }
         return lists[Int(i)]
     }
+
+    /// The plates on the VIN `vin` (its text's bytes), nil when it is not shared.
+    func plates(vin: UnsafeBufferPointer<UInt8>) -> [SameVINPlate]? {
+        guard !lists.isEmpty, let i = slots[PlateKey(bytes: vin)] else { return nil }
+        return lists[Int(i)]
+    }
 }
