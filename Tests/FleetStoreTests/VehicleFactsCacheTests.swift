@@ -34,7 +34,7 @@ import GRDB
             let p = try RawStatement(db, "SELECT facts FROM vehicle_facts")
             while try p.next(db) {
                 let blob = try #require(p.blobBytes(0))
-                let (registration, vin) = try #require(try PackedFacts.unpack(blob, texts: texts))
+                let (registration, vin) = try #require(PackedFacts.unpack(blob, texts: texts))
                 #expect(String(decoding: vin, as: UTF8.self) == registration.vin.text)
                 packed[registration.plate.text] = registration
             }
@@ -94,11 +94,11 @@ import GRDB
         // What no rule reads is not packed.
         var expected = r
         expected.owner = ""; expected.address = nil; expected.townshipSource = .declared; expected.phone = nil
-        #expect(try bytes.withUnsafeBufferPointer { try PackedFacts.unpack($0, texts: texts)?.0 } == expected)
+        #expect(bytes.withUnsafeBufferPointer { PackedFacts.unpack($0, texts: texts)?.0 } == expected)
         for cut in [0, 1, 5, bytes.count - 1] {
-            #expect(try Array(bytes.prefix(cut)).withUnsafeBufferPointer { try PackedFacts.unpack($0, texts: texts) } == nil)
+            #expect(Array(bytes.prefix(cut)).withUnsafeBufferPointer { PackedFacts.unpack($0, texts: texts) } == nil)
         }
         // A township place past the list.
-        #expect(try bytes.withUnsafeBufferPointer { try PackedFacts.unpack($0, texts: TextList(["A"]).decoded) } == nil)
+        #expect(bytes.withUnsafeBufferPointer { PackedFacts.unpack($0, texts: TextList(["A"]).decoded) } == nil)
     }
 }

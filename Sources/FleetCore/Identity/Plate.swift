@@ -69,6 +69,9 @@ public struct Plate: Hashable, Sendable, CustomStringConvertible {
 
     /// `parse` for UTF-8 bytes (a stored plate): a plate in a common shape that `parse` keeps
     /// unchanged is made straight from the bytes (`fastFormat`); any other text takes `parse`.
+    /// A plate as a store kept it: the text and format `parse` gave (no checks made again).
+    public static func restored(text: String, format: Format) -> Plate { Plate(text: text, format: format) }
+
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> Plate {
         let text = String(decoding: bytes, as: UTF8.self)
         if let format = fastFormat(bytes) { return Plate(text: text, format: format) }

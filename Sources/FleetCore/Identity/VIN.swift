@@ -69,6 +69,12 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
 
     /// `parse` for UTF-8 bytes (a stored VIN): 17 allowed characters are taken as they are,
     /// with the check digit found in the same pass; any other text takes `parse`.
+    /// A VIN as a store kept it: the 17 bytes and the check-digit verdict `parse` gave (no
+    /// checks made again); nil for any other length.
+    public static func restored(utf8 bytes: UnsafeBufferPointer<UInt8>, checkDigitIsValid: Bool) -> VIN? {
+        bytes.count == 17 ? VIN(checked: bytes, checkDigitIsValid: checkDigitIsValid) : nil
+    }
+
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) throws(Problem) -> VIN {
         if let ok = fastCheckDigitIsValid(bytes) { return VIN(checked: bytes, checkDigitIsValid: ok) }
         return try parse(Substring(String(decoding: bytes, as: UTF8.self)))

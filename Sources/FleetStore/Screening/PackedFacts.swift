@@ -1,33 +1,35 @@
 import FleetCore
 
 /// A vehicle's registration as the screening rules read it, packed into a few dozen bytes
-/// for `vehicle_facts` (format 1): codes as their place in FleetCore's tables, dates as day
+/// for `vehicle_facts` (format 2): codes as their place in FleetCore's tables, dates as day
 /// numbers, the township and status texts as their place in a list kept beside the table.
 ///
 /// What it packs is what a pass builds from the vehicles table's columns
 /// (`EvidenceQueries.setVehicleFacts` on `vehiclesByIDForRules`), and unpacking gives that
-/// registration back: owner, address, phone and the township's source empty as there.
+/// registration back: owner, address, phone and the township's source empty as there. The
+/// plate keeps the format and the VIN the check-digit verdict their parsers gave, so neither
+/// is parsed again.
 ///
-/// Layout: plate (length, bytes), VIN (length, bytes), plate type (number + 1, 0: none),
-/// vehicle type (2 bytes), use nature, fuel, stage (raw value + 1, 0: none), first
-/// registered, gross mass (-1: none), status date (`Int32.min`: none) as 4 bytes each,
-/// township and status (2 bytes each: places in `texts`). Little-endian.
+/// Layout: plate (length, bytes, format), VIN (17 bytes, check digit valid), then 22 bytes:
+/// plate type (number + 1, 0: none), vehicle type (2 bytes), use nature, fuel, stage (raw
+/// value + 1, 0: none), first registered, gross mass (-1: none), status date (`Int32.min`:
+/// none) as 4 bytes each, township and status (2 bytes each: places in `texts`).
+/// Little-endian.
 enum PackedFacts {
-    static let format = 1
+    static let format = 2
 
     /// Packs `r` into `out` (emptied first), adding its township and status to `texts` when new.
     static func pack(_ r: VehicleRegistration, texts: inout TextList, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        func text(_ s: String) {
-            var s = s
-            s.withUTF8 { b in
-                precondition(b.count < 256)
-                out.append(UInt8(b.count)); out.append(contentsOf: b)
-            }
-        }
         func int(_ v: Int, _ bytes: Int) { for k in 0..<bytes { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
-        text(r.plate.text)
-        text(r.vin.text)
+        var plate = r.plate.text
+        plate.withUTF8 { b in
+            precondition(b.count < 256)
+            out.append(UInt8(b.count)); out.append(contentsOf: b)
+        }
+        out.append(UInt8(Plate.Format.allCases.firstIndex(of: r.plate.format)!))
+        out.append(contentsOf: r.vin.text.utf8)
+        out.append(r.vin.checkDigitIsValid ? 1 : 0)
         out.append(r.plateType.map { UInt8(Int($0.code)! + 1) } ?? 0)
         int(Codes.vehicleTypes[r.vehicleType]!, 2)
         out.append(UInt8(Codes.useNatures[r.useNature]!))
@@ -41,35 +43,28 @@ enum PackedFacts {
     }
 
     /// The registration packed in `b`, and the bytes of its VIN; nil when the bytes are not
-    /// format 1 (the pass then reads the vehicles table instead).
-    static func unpack(_ b: UnsafeBufferPointer<UInt8>, texts: TextList.Decoded) throws -> (VehicleRegistration, vin: UnsafeBufferPointer<UInt8>)? {
-        var i = 0
-        func text() -> UnsafeBufferPointer<UInt8>? {
-            guard i < b.count else { return nil }
-            let n = Int(b[i])
-            guard i + 1 + n <= b.count else { return nil }
-            defer { i += 1 + n }
-            return UnsafeBufferPointer(rebasing: b[(i + 1)..<(i + 1 + n)])
-        }
-        func int(_ bytes: Int) -> Int {
-            var v = 0
-            for k in 0..<bytes { v |= Int(b[i + k]) << (8 * k) }
-            i += bytes
-            // Sign from the top byte read.
-            let shift = 64 - 8 * bytes
-            return (v << shift) >> shift
-        }
-        guard let plateBytes = text(), let vinBytes = text(), i + 22 <= b.count else { return nil }
-        let plateType = Int(b[i]); i += 1
-        let type = int(2) & 0xFFFF, use = Int(b[i]), fuel = Int(b[i + 1]), stage = Int(b[i + 2])
-        i += 3
-        let first = int(4), mass = int(4), statusDate = int(4)
-        let township = int(2) & 0xFFFF, status = int(2) & 0xFFFF
-        guard type < VehicleType.all.count, use < UseNature.all.count, fuel < Fuel.all.count,
-              township < texts.strings.count, status < texts.statuses.count else { return nil }
+    /// packed facts of this format.
+    static func unpack(_ b: UnsafeBufferPointer<UInt8>, texts: TextList.Decoded) -> (VehicleRegistration, vin: UnsafeBufferPointer<UInt8>)? {
+        guard let base = b.baseAddress, b.count >= 1 else { return nil }
+        let plateCount = Int(b[0])
+        let v = 1 + plateCount + 1                         // the VIN's first byte
+        let f = v + 18                                     // the fixed part
+        guard b.count == f + 22 else { return nil }
+        let p = UnsafeRawPointer(base)
+        @inline(__always) func i32(_ at: Int) -> Int { Int(Int32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int32.self))) }
+        @inline(__always) func u16(_ at: Int) -> Int { Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt16.self))) }
+        let formatPlace = Int(b[v - 1]), plateType = Int(b[f]), type = u16(f + 1), use = Int(b[f + 3]), fuel = Int(b[f + 4])
+        let stage = Int(b[f + 5]), first = i32(f + 6), mass = i32(f + 10), statusDate = i32(f + 14)
+        let township = u16(f + 18), status = u16(f + 20)
+        let vinBytes = UnsafeBufferPointer(rebasing: b[v..<(v + 17)])
+        guard formatPlace < Plate.Format.allCases.count, type < VehicleType.all.count, use < UseNature.all.count,
+              fuel < Fuel.all.count, township < texts.strings.count, status < texts.statuses.count,
+              let vin = VIN.restored(utf8: vinBytes, checkDigitIsValid: b[v + 17] != 0) else { return nil }
+        let plate = Plate.restored(text: String(decoding: UnsafeBufferPointer(rebasing: b[1..<(1 + plateCount)]), as: UTF8.self),
+                                   format: Plate.Format.allCases[formatPlace])
         let r = VehicleRegistration(
-            plate: try Plate.parse(utf8: plateBytes), plateType: plateType == 0 ? nil : Codes.plateTypes[plateType - 1],
-            vin: try VIN.parse(utf8: vinBytes), vehicleType: VehicleType.all[type], useNature: UseNature.all[use],
+            plate: plate, plateType: plateType == 0 ? nil : Codes.plateTypes[plateType - 1],
+            vin: vin, vehicleType: VehicleType.all[type], useNature: UseNature.all[use],
             fuel: Fuel.all[fuel], declaredStage: stage == 0 ? nil : EmissionStage(rawValue: stage - 1),
             firstRegistered: CivilDate(dayNumber: first), grossMassKg: mass < 0 ? nil : mass, owner: "", address: nil,
             township: texts.strings[township], townshipSource: .declared, status: texts.statuses[status],

@@ -77,7 +77,7 @@ enum ScreeningScan {
             r.bind(.integer(ids.upperBound), at: 2)
             while try r.next(db) {
                 if let packed {
-                    guard let blob = r.blobBytes(0), let (registration, vin) = try PackedFacts.unpack(blob, texts: packed) else {
+                    guard let blob = r.blobBytes(0), let (registration, vin) = PackedFacts.unpack(blob, texts: packed) else {
                         throw StoreCorruption(message: "packed facts in vehicle_facts that do not unpack")
                     }
                     EvidenceQueries.setVehicleFacts(&facts, registration, source: nil)
