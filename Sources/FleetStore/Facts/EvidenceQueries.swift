@@ -49,6 +49,11 @@ enum EvidenceQueries {
     static func setVehicleFacts(_ facts: inout VehicleFacts, _ registration: VehicleRegistration, source: FactSource?) {
         facts.plate = registration.plate.text
         facts.registration = registration
+        clearEvidence(&facts, source: source)
+    }
+
+    /// No evidence yet, and the registration's source.
+    static func clearEvidence(_ facts: inout VehicleFacts, source: FactSource?) {
         facts.registrationSource = source
         facts.muckApprovals = []; facts.transportLicenses = []; facts.sanitation = []; facts.filings = []
         facts.inspections = []; facts.findings = []; facts.sameVIN = []

@@ -77,10 +77,9 @@ enum ScreeningScan {
             r.bind(.integer(ids.upperBound), at: 2)
             while try r.next(db) {
                 if let packed {
-                    guard let blob = r.blobBytes(0), let (registration, vin) = PackedFacts.unpack(blob, texts: packed) else {
+                    guard let blob = r.blobBytes(0), let vin = PackedFacts.unpack(blob, texts: packed, into: &facts) else {
                         throw StoreCorruption(message: "packed facts in vehicle_facts that do not unpack")
                     }
-                    EvidenceQueries.setVehicleFacts(&facts, registration, source: nil)
                     if let same = shared.plates(vin: vin) { facts.sameVIN = same }
                 } else {
                     try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
