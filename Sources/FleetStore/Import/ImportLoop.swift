@@ -388,7 +388,14 @@ final class ImportLoop<Kind: ImportKind> {
 
     func finish() throws {
         try rebuildIndexes()
-        if startedEmpty { for index in kind.analyzedIndexes { try db.execute(sql: "ANALYZE \(index)") } }
+        if startedEmpty && !kind.analyzedIndexes.isEmpty {
+            // Statistics from a sample of the index (SQLite's `analysis_limit`): 1M vehicles gave
+            // 1086283 50001 1099 for the exact 1000000 55556 830 — the same plans — in a tenth
+            // of the 0.09 s of a full count.
+            try db.execute(sql: "PRAGMA analysis_limit = 100000")
+            defer { try? db.execute(sql: "PRAGMA analysis_limit = 0") }
+            for index in kind.analyzedIndexes { try db.execute(sql: "ANALYZE \(index)") }
+        }
         if !startedEmpty { try db.execute(sql: "DELETE FROM import_seen") }
     }
 }
