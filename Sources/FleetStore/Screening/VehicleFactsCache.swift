@@ -10,8 +10,9 @@ import GRDBSQLite
 /// The packed facts are current up to the import batch named in `vehicle_facts_source`.
 /// Before a run, the vehicles changed since that batch (`vehicle_changes`, which every write
 /// to the vehicles table notes) are packed again; a first load of the vehicles (a NULL
-/// plate there), another format, or a table whose last row id differs from the vehicles'
-/// means every vehicle is packed again. The incremental run relies on the same log.
+/// plate there), another format, changes to more than a fifth of the vehicles, or a table
+/// whose last row id differs from the vehicles' means every vehicle is packed again (3.6 s
+/// at 1M vehicles, once after a first load). The incremental run relies on the same log.
 enum VehicleFactsCache {
     /// Brings the packed facts up to date (its own transaction: the pass's threads read
     /// through connections of their own, which see only what is committed).
@@ -34,6 +35,12 @@ enum VehicleFactsCache {
                 changed?.append(plate)
             }
         } else {
+            changed = nil
+        }
+        // Many changes (a new extract replacing most rows): packed again in one pass over the
+        // table rather than looked up one plate at a time.
+        if let plates = changed, plates.count > 1_000,
+           plates.count * 5 > (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0) {
             changed = nil
         }
         if var plates = changed {
