@@ -184,10 +184,8 @@ final class ImportLoop<Kind: ImportKind> {
         }
         let keyHash = rowHash(key)
         let slot = keyRows.slot(of: keyHash)
-        if let first = keyRows.row(at: slot) {
-            for rowid in [first] + (collidedRows[keyHash] ?? []) {
-                if let firstLine = lineIfSameKey(rowid: rowid, key: key) { return .duplicate(firstLine: firstLine) }
-            }
+        if let first = keyRows.row(at: slot), let line = firstLineIfSameKey(key, rowids: [first] + (collidedRows[keyHash] ?? [])) {
+            return .duplicate(firstLine: line)
         }
         let rc = insertRow(values, hash: hash, line: line)
         // A key constraint declared inline in the table (an index that cannot be dropped).
@@ -236,7 +234,7 @@ final class ImportLoop<Kind: ImportKind> {
                         // A key hash seen before: the rows it names must be in the table to compare.
                         try flush(&group)
                         let key = Array(batch.sqlValues(row).prefix(1))
-                        if let line = try firstLineIfSameKey(key, rowids: [first] + (collidedRows[row.keyHash] ?? [])) {
+                        if let line = firstLineIfSameKey(key, rowids: [first] + (collidedRows[row.keyHash] ?? [])) {
                             results[k] = .duplicate(firstLine: line)
                             continue
                         }
@@ -340,7 +338,7 @@ final class ImportLoop<Kind: ImportKind> {
     }
 
     /// The first line among the stored rows `rowids` whose key is `key`, nil when none has it.
-    private func firstLineIfSameKey(_ key: [SQLValue], rowids: [Int64]) throws -> Int? {
+    private func firstLineIfSameKey(_ key: [SQLValue], rowids: [Int64]) -> Int? {
         for rowid in rowids { if let line = lineIfSameKey(rowid: rowid, key: key) { return line } }
         return nil
     }

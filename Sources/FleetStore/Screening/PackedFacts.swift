@@ -1,3 +1,4 @@
+import Foundation
 import FleetCore
 
 /// A vehicle's registration as the screening rules read it, packed into a few dozen bytes
@@ -99,6 +100,11 @@ struct TextList {
 
     init(_ strings: [String] = []) {
         for s in strings { _ = place(s) }
+    }
+
+    /// The list kept in `vehicle_facts_source.texts` (a JSON array; empty when absent).
+    init(json: String?) {
+        self.init((json.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }) ?? [])
     }
 
     mutating func place(_ s: String) -> Int {

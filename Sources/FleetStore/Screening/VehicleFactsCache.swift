@@ -23,7 +23,7 @@ enum VehicleFactsCache {
     static func refresh(_ db: Database) throws {
         let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
         let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts FROM vehicle_facts_source")
-        var texts = TextList((try? JSONDecoder().decode([String].self, from: Data((source?["texts"] as String? ?? "[]").utf8))) ?? [])
+        var texts = TextList(json: source?["texts"])
         let known = texts.strings.count
         let decoder = FactDecoder()
         var buffer: [UInt8] = []
@@ -91,8 +91,7 @@ enum VehicleFactsCache {
     static func current(_ db: Database) throws -> TextList.Decoded? {
         let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
         guard let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts FROM vehicle_facts_source"),
-              source["format"] as Int == PackedFacts.format, source["through_batch"] as Int64 == maxBatch,
-              let list = try? JSONDecoder().decode([String].self, from: Data((source["texts"] as String).utf8)) else { return nil }
-        return TextList(list).decoded
+              source["format"] as Int == PackedFacts.format, source["through_batch"] as Int64 == maxBatch else { return nil }
+        return TextList(json: source["texts"]).decoded
     }
 }
