@@ -120,9 +120,21 @@ import GRDB
         }
         #expect(noted == [row, "豫A9Z987"].sorted())
 
+        // A copy of the store as it is now: a full run there compares with the same previous
+        // run, so it must count the same changes as the incremental run here.
+        try store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        let copyDir = Fixtures.tempDir()
+        let copyPath = copyDir.appendingPathComponent("copy.sqlite").path
+        try FileManager.default.copyItem(atPath: store.path, toPath: copyPath)
+        for suffix in ["-screening-state", "-screening-state-delta"] where FileManager.default.fileExists(atPath: store.path + suffix) {
+            try FileManager.default.copyItem(atPath: store.path + suffix, toPath: copyPath + suffix)
+        }
+
         let incremental = try run(store, Self.day)
         #expect(incremental.mode == "incremental")
         #expect((incremental.screened ?? 0) >= 5 && (incremental.screened ?? 0) < 20)
+        let fullOnCopy = try run(try FleetStore(path: copyPath), Self.day, full: true)
+        #expect(fullOnCopy.mode == "full" && fullOnCopy.changes == incremental.changes && incremental.changes != nil)
         // Only the changes were written, beside the first run's base.
         let delta = try FileManager.default.attributesOfItem(atPath: StoredState(storePath: store.path).deltaPath)[.size] as? Int
         #expect((delta ?? 0) > 0 && (delta ?? .max) < 2_000)

@@ -46,12 +46,14 @@ extension FleetStore {
             var new: ScreeningState
             var sameState = false
             var delta: ScreeningState?          // the changes since the stored base, for an incremental run
+            var rescreened: ScreeningState?     // an incremental run's new results
             if mayBuildOn, let previous, let base = stored?.state,
                let sinceBatch = previous[2] as Int64?, let previousAsOf = CivilDate(parsing: previous[1] as String),
                let plates = try ScreeningIncremental.platesToRedo(db, sinceBatch: sinceBatch, state: base,
                                                                    previousAsOf: previousAsOf, asOf: asOf) {
                 clock.lap("plates to redo")
                 let changed = try ScreeningIncremental.rescreen(db, plates: plates, screener: screener, asOf: asOf)
+                rescreened = changed
                 clock.lap("rescreen")
                 sameState = changed.count == 0
                 new = base.merging(changed)
@@ -84,7 +86,8 @@ extension FleetStore {
             let stateWriter = keepsState ? nil : ScanWorker { [new] in try file.write(new, changesSinceBase: delta, base: base) }
             do {
                 try ScreeningCommit.record(db, run: run, old: old, new: new,
-                                           previous: previous.map { ($0[0] as Int64, $0[1] as String) }, summary: &summary)
+                                           previous: previous.map { ($0[0] as Int64, $0[1] as String) },
+                                           candidates: rescreened, summary: &summary)
             } catch {
                 (try? stateWriter?.wait())?.discard()
                 throw error

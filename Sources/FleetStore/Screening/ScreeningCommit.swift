@@ -7,9 +7,14 @@ import GRDB
 /// township list items. One pass over both states in plate order; only changed results touch
 /// the database.
 enum ScreeningCommit {
+    /// `candidates`: when `new` is `old` with some plates' results put in (an incremental
+    /// run's), those results; only their plates are then compared — each looked up in both
+    /// states — instead of walking both states side by side (1M plates: 0.02 s of a 0.19 s
+    /// run), every other plate's flags counting as still open.
     static func record(_ db: Database, run: Int64, old: ScreeningState?, new: ScreeningState,
-                       previous: (id: Int64, asOf: String)?, summary: inout ScreeningRunSummary) throws {
-        figures(new, into: &summary)
+                       previous: (id: Int64, asOf: String)?, candidates: ScreeningState? = nil,
+                       summary: inout ScreeningRunSummary) throws {
+        let flagsByTownship = figures(new, into: &summary)
         // Change counts by township: newly flagged and still open under the new state's
         // townships, resolved under the old state's (the township the vehicle had then).
         var byNew = [ScreeningChanges.Counts](repeating: .init(), count: new.townships.count)
@@ -60,15 +65,27 @@ enum ScreeningCommit {
             }
         }
 
-        var i = 0, j = 0
-        while i < old.count || j < new.count {
-            let o = j == new.count ? -1 : i == old.count ? 1 : old.order(i, new, j)
-            if o < 0 {
-                try compare(i, nil); i += 1
-            } else if o > 0 {
-                try compare(nil, j); j += 1
-            } else {
-                try compare(i, j); i += 1; j += 1
+        if let candidates {
+            // The flags of the candidates' rows in the new state, by township: the rest of each
+            // township's flags belong to plates whose result did not change.
+            var candidateFlags = [Int](repeating: 0, count: new.townships.count)
+            for c in 0..<candidates.count {
+                let i = old.index(ofPlate: c, in: candidates), j = new.index(ofPlate: c, in: candidates)
+                if let j, new.hasRow(j) { candidateFlags[Int(new.township[j])] += new.flags[j].nonzeroBitCount }
+                try compare(i, j)
+            }
+            for t in 0..<new.townships.count { byNew[t].stillOpen += flagsByTownship[t] - candidateFlags[t] }
+        } else {
+            var i = 0, j = 0
+            while i < old.count || j < new.count {
+                let o = j == new.count ? -1 : i == old.count ? 1 : old.order(i, new, j)
+                if o < 0 {
+                    try compare(i, nil); i += 1
+                } else if o > 0 {
+                    try compare(nil, j); j += 1
+                } else {
+                    try compare(i, j); i += 1; j += 1
+                }
             }
         }
         if let previous {
@@ -95,7 +112,9 @@ enum ScreeningCommit {
 
     /// The run's figures: vehicles in scope, usage classes, flags (registered vehicles), flags
     /// per township (unregistered plates under 未登记), vehicles on the lists.
-    static func figures(_ s: ScreeningState, into summary: inout ScreeningRunSummary) {
+    /// Returns the number of flags of each of the state's townships (`byTownship`'s sums).
+    @discardableResult
+    static func figures(_ s: ScreeningState, into summary: inout ScreeningRunSummary) -> [Int] {
         var usage = [Int](repeating: 0, count: UsageClass.allCases.count + 1)
         var flags = [Int](repeating: 0, count: Screener.flagOrder.count)
         var byTownship = [[Int]](repeating: [Int](repeating: 0, count: Screener.flagOrder.count), count: s.townships.count)
@@ -125,6 +144,7 @@ enum ScreeningCommit {
         for (t, name) in s.townships.enumerated() {
             for (k, f) in Screener.flagOrder.enumerated() where byTownship[t][k] > 0 { summary.byTownship[name, default: [:]][f] = byTownship[t][k] }
         }
+        return byTownship.map { $0.reduce(0, +) }
     }
 }
 

@@ -37,8 +37,8 @@ public struct ScreeningRunSummary: Codable, Sendable {
 }
 
 /// What changed since the previous run, counted by (vehicle, flag).
-public struct ScreeningChanges: Codable, Sendable {
-    public struct Counts: Codable, Sendable {
+public struct ScreeningChanges: Codable, Sendable, Equatable {
+    public struct Counts: Codable, Sendable, Equatable {
         public var newlyFlagged = 0
         public var resolved = 0
         public var stillOpen = 0

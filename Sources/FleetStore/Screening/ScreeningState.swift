@@ -205,6 +205,12 @@ struct ScreeningState {
         return out
     }
 
+    /// The index of `other`'s plate `j` in this state, nil when it has none.
+    func index(ofPlate j: Int, in other: ScreeningState) -> Int? {
+        let i = firstIndex(notBefore: other, j, from: 0)
+        return i < count && order(i, other, j) == 0 ? i : nil
+    }
+
     /// The first index from `start` whose plate does not come before `other`'s plate `j`.
     private func firstIndex(notBefore other: ScreeningState, _ j: Int, from start: Int) -> Int {
         var lo = start, hi = count
@@ -223,7 +229,14 @@ struct ScreeningState {
         let end = Int(other.plateEnds[range.upperBound - 1])
         let shift = Int64(plateBytes.count) - Int64(start)
         plateBytes.append(contentsOf: other.plateBytes[start..<end])
-        for e in other.plateEnds[range] { plateEnds.append(UInt32(Int64(e) + shift)) }
+        // Written through a buffer: appended one by one, the ends were a third of a merge.
+        let at = plateEnds.count
+        plateEnds.append(contentsOf: repeatElement(0, count: range.count))
+        plateEnds.withUnsafeMutableBufferPointer { dst in
+            other.plateEnds.withUnsafeBufferPointer { src in
+                for k in 0..<range.count { dst[at + k] = UInt32(truncatingIfNeeded: Int64(src[range.lowerBound + k]) + shift) }
+            }
+        }
         township.append(contentsOf: other.township[range]); usage.append(contentsOf: other.usage[range])
         flags.append(contentsOf: other.flags[range]); bits.append(contentsOf: other.bits[range])
         until.append(contentsOf: other.until[range])
