@@ -72,12 +72,8 @@ extension RawStatement {
     /// A date column: `YYYY-MM-DD` (as the import stores dates) read from the bytes, any
     /// other text through `CivilDate(parsing:)`; nil for NULL. Same value as parsing the text.
     func date(_ column: Int32) -> CivilDate? {
-        guard let b = textBytes(column), let p = b.baseAddress else { return nil }
-        let n = b.count
-        if n == 10, p[4] == 45, p[7] == 45, let y = Self.digits(p, 0, 4), let m = Self.digits(p, 5, 2), let d = Self.digits(p, 8, 2) {
-            return CivilDate(year: y, month: m, day: d)
-        }
-        return CivilDate(parsing: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
+        guard let b = textBytes(column) else { return nil }
+        return CivilDate(canonicalUTF8: b) ?? CivilDate(parsing: String(decoding: b, as: UTF8.self))
     }
 
     /// A date-time column: `YYYY-MM-DDTHH:MM:SS+08:00` (as the import stores them) read from
@@ -85,11 +81,11 @@ extension RawStatement {
     func dateTime(_ column: Int32) -> CivilDateTime? {
         guard let b = textBytes(column), let p = b.baseAddress else { return nil }
         let n = b.count
-        if n == 25, p[4] == 45, p[7] == 45, p[10] == 84 || p[10] == 32, p[13] == 58, p[16] == 58,
+        if n == 25, p[10] == 84 || p[10] == 32, p[13] == 58, p[16] == 58,
            p[19] == 43, p[20] == 48, p[21] == 56, p[22] == 58, p[23] == 48, p[24] == 48,
-           let y = Self.digits(p, 0, 4), let mo = Self.digits(p, 5, 2), let d = Self.digits(p, 8, 2),
+           let date = CivilDate(canonicalUTF8: UnsafeBufferPointer(rebasing: b[0..<10])),
            let h = Self.digits(p, 11, 2), let mi = Self.digits(p, 14, 2), let s = Self.digits(p, 17, 2) {
-            guard let date = CivilDate(year: y, month: mo, day: d), h < 24, mi < 60, s < 60 else { return nil }
+            guard h < 24, mi < 60, s < 60 else { return nil }
             return CivilDateTime(date: date, hour: h, minute: mi, second: s)
         }
         return CivilDateTime(parsing: String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self))
