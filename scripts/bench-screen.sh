@@ -40,14 +40,14 @@ PY
   echo "$secs" > "$OUT/$label.secs"
 }
 
-# 1. The first run: a copy of the store without any run, and without the vehicles' packed
+# 1. The first run: a copy of the store without any run, and without the packed
 #    facts (which the first run after a first load of the vehicles makes).
 FIRST="$OUT/screen-first.sqlite"
 rm -f "$FIRST"*
 sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$DB" "$FIRST"
 sqlite3 "$FIRST" "DELETE FROM screening_outcomes; DELETE FROM screening_items; DELETE FROM screening_runs;"
-sqlite3 "$FIRST" "DELETE FROM vehicle_facts; DELETE FROM vehicle_facts_source;" 2>/dev/null || true
+sqlite3 "$FIRST" "DELETE FROM vehicle_facts; DELETE FROM unregistered_facts; DELETE FROM vehicle_facts_source;" 2>/dev/null || true
 run "first run (no previous run)" "$FIRST" --as-of 2020-11-20
 rm -f "$FIRST"*
 # The copy and the first run leave hundreds of MB of dirty pages; written back during the next

@@ -4,9 +4,9 @@ import FleetCore
 import GRDB
 @testable import FleetStore
 
-/// The vehicles' packed facts (`PackedFacts`, `VehicleFactsCache`, schema v11): they unpack
-/// to the registration a pass reads from the columns, and they follow every change to the
-/// vehicles table before a run reads them.
+/// The packed facts (`PackedFacts`, `PackedEvidence`, `VehicleFactsCache`, schema v11–12):
+/// they unpack to the registration and evidence a pass reads from the tables, and they follow
+/// every change to the vehicles and evidence tables before a run reads them.
 @Suite struct VehicleFactsCacheTests {
     static let sampleVehicles = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../SampleData/vehicles.csv").standardized.path
@@ -30,7 +30,7 @@ import GRDB
                 try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
                 columns[facts.plate] = facts.registration
             }
-            let texts = try #require(try VehicleFactsCache.current(db))
+            let texts = try #require(try VehicleFactsCache.current(db)).texts
             let p = try RawStatement(db, "SELECT facts FROM vehicle_facts")
             while try p.next(db) {
                 let blob = try #require(p.blobBytes(0))
@@ -81,6 +81,146 @@ import GRDB
         try VehicleFactsCache.refresh(store)
         let again = try both(store)
         #expect(again.packed == again.columns && again.packed["豫A9Z987"] == nil)
+    }
+
+    /// What a pass reads of a plate.
+    struct Read: Equatable {
+        var registration: VehicleRegistration?
+        var approvals: [MuckApproval], licenses: [TransportLicense], sanitation: [SanitationEntry]
+        var filings: [EnterpriseFiling], inspections: [InspectionRecord], findings: [TownshipFinding]
+        init(_ f: VehicleFacts) {
+            registration = f.registration; approvals = f.muckApprovals; licenses = f.transportLicenses; sanitation = f.sanitation
+            filings = f.filings; inspections = f.inspections; findings = f.findings
+        }
+    }
+
+    /// Every plate as a pass reads it from the tables (`EvidenceIndex`), and from the packed
+    /// facts, by plate.
+    func everyPlate(_ store: FleetStore) throws -> (tables: [String: Read], packed: [String: Read]) {
+        try store.read { db in
+            var tables: [String: Read] = [:], packed: [String: Read] = [:]
+            let evidence = try EvidenceIndex(store: store, db: db)
+            let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules)
+            var facts = VehicleFacts(plate: "")
+            let decoder = FactDecoder()
+            while try r.next(db) {
+                try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
+                evidence.fill(&facts)
+                tables[facts.plate] = Read(facts)
+            }
+            try evidence.forEachUntaken { tables[$0.plate] = Read($0) }
+            let current = try #require(try VehicleFactsCache.current(db))
+            let p = try RawStatement(db, "SELECT facts FROM vehicle_facts")
+            while try p.next(db) {
+                var facts = VehicleFacts(plate: "")
+                let blob = try #require(p.blobBytes(0))
+                #expect(PackedFacts.unpack(blob, texts: current.texts, into: &facts) != nil)
+                packed[facts.plate] = Read(facts)
+            }
+            let u = try RawStatement(db, "SELECT plate, facts FROM unregistered_facts")
+            while try u.next(db) {
+                var facts = VehicleFacts(plate: u.string(0))
+                let blob = try #require(u.blobBytes(1))
+                #expect(PackedEvidence.unpack(blob, texts: current.texts, into: &facts))
+                #expect(packed[facts.plate] == nil)
+                packed[facts.plate] = Read(facts)
+            }
+            #expect(current.sharedVINs == (try EvidenceQueries.sharedVINs(db)))
+            return (tables, packed)
+        }
+    }
+
+    func sampleWithEvidence() throws -> FleetStore {
+        let store = try loaded()
+        var o = ImportOptions()
+        o.skipInvalid = true
+        let data = URL(fileURLWithPath: Self.sampleVehicles).deletingLastPathComponent().path
+        let kinds: [(any ImportKind, String)] = [
+            (MuckApprovalsImport(), "muck-approvals"), (TransportLicensesImport(), "transport-licenses"),
+            (EnterprisesImport(townships: .xinmi), "enterprises"), (EnterpriseFleetImport(), "enterprise-fleet"),
+            (SanitationFleetImport(), "sanitation-fleet"), (InspectionsImport(), "inspections"),
+        ]
+        for (kind, file) in kinds { #expect(try Importer(store: store).run(kind, path: "\(data)/\(file).csv", options: o).committed) }
+        return store
+    }
+
+    @Test func everyPlatesEvidenceIsPackedAsAPassReadsIt() throws {
+        let store = try sampleWithEvidence()
+        try VehicleFactsCache.refresh(store)
+        let (tables, packed) = try everyPlate(store)
+        #expect(packed == tables)
+        // Every kind is there, and plates with evidence and no registration.
+        let values = Array(tables.values)
+        #expect(values.contains { !$0.approvals.isEmpty } && values.contains { !$0.licenses.isEmpty } && values.contains { !$0.sanitation.isEmpty })
+        #expect(values.contains { !$0.filings.isEmpty } && values.contains { !$0.inspections.isEmpty })
+        #expect(values.contains { $0.registration == nil })
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vehicle_facts_source WHERE shared_vins LIKE '[[%'") } == 1)
+    }
+
+    @Test func theyFollowEvidenceImports() throws {
+        let store = try sampleWithEvidence()
+        try VehicleFactsCache.refresh(store)
+        let plates = try store.read { db in try String.fetchAll(db, sql: "SELECT plate FROM vehicles ORDER BY plate LIMIT 2") }
+        // A sighting and an approval for registered plates, a sighting of a plate from
+        // elsewhere, and a finding.
+        let inspections = ["记录编号,检查时间,号牌号码,检查类型,检查结果,地点,执法单位",
+                           "F-1,2020-11-19 22:00:00,\(plates[0]),工地,渣土运输,某工地,城管",
+                           "F-2,2020-11-19 22:30:00,晋A12345,工地,渣土运输,某工地,城管"]
+        #expect(try Importer(store: store).run(InspectionsImport(), path: Fixtures.file(inspections.joined(separator: "\n")),
+                                               options: ImportOptions()).committed)
+        let approval = ["核准编号,号牌号码,运输企业,有效期起,有效期止,出土工地,消纳场,状态",
+                        "HZ-F1,\(plates[1]),某公司,2020-01-01,2020-12-31,某工地,某消纳场,"]
+        #expect(try Importer(store: store).run(MuckApprovalsImport(), path: Fixtures.file(approval.joined(separator: "\n")),
+                                               options: ImportOptions()).committed)
+        try VehicleFactsCache.refresh(store)
+        var (tables, packed) = try everyPlate(store)
+        #expect(packed == tables)
+        #expect(packed["晋A12345"]?.inspections.count == 1 && packed["晋A12345"]?.registration == nil)
+        #expect(packed[plates[1]]?.approvals.contains { $0.validTo == CivilDate(parsing: "2020-12-31")! } == true)
+
+        // The plate from elsewhere registered here: its evidence moves to the vehicle.
+        let added = try VehicleRegistration.validate({ f in
+            ["晋A12345", "01", "LZFF25M4X8D004248", "H17", "F", "B", "", "2012-05-01", "25000", "某公司", "新密市白寨镇", "", "A", "", ""][f.position]
+        }, townships: .xinmi).value!
+        #expect(try store.addVehicle(added, source: "test", operatorName: "t", now: CivilDateTime(unixTime: 1_600_000_000)))
+        // The approval re-issued to the other plate (a replaced row: everything is packed again).
+        let moved = ["核准编号,号牌号码,运输企业,有效期起,有效期止,出土工地,消纳场,状态",
+                     "HZ-F1,\(plates[0]),某公司,2020-01-01,2020-12-31,某工地,某消纳场,"]
+        let s = try Importer(store: store).run(MuckApprovalsImport(), path: Fixtures.file(moved.joined(separator: "\n")), options: ImportOptions())
+        #expect(s.committed && s.updated == 1)
+        try VehicleFactsCache.refresh(store)
+        (tables, packed) = try everyPlate(store)
+        #expect(packed == tables)
+        #expect(packed["晋A12345"]?.registration != nil && packed["晋A12345"]?.inspections.count == 1)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unregistered_facts WHERE plate = '晋A12345'") } == 0)
+        #expect(packed[plates[1]]?.approvals.contains { $0.validTo == CivilDate(parsing: "2020-12-31")! } != true)
+        #expect(packed[plates[0]]?.approvals.contains { $0.validTo == CivilDate(parsing: "2020-12-31")! } == true)
+    }
+
+    @Test func bytesThatAreNotPackedEvidenceDoNotUnpack() throws {
+        var texts = TextList()
+        var facts = VehicleFacts(plate: "豫A9Z987")
+        facts.muckApprovals = [MuckApproval(approvalNo: "", company: "", validFrom: CivilDate(parsing: "2020-01-01")!,
+                                            validTo: CivilDate(parsing: "2020-12-31")!, revoked: true)]
+        facts.filings = [EnterpriseFiling(enterpriseID: "E1", enterpriseName: "某企业", enterpriseTownship: "米村镇", inBuiltUpArea: true,
+                                          filedOn: nil, inUse: true)]
+        facts.inspections = [InspectionRecord(recordKey: "", checkedAt: CivilDateTime(secondsSinceEpochCST: 1_600_000_000),
+                                              kind: .siteCheck, result: .haulingMuck)]
+        facts.findings = [TownshipFinding(itemID: "X-1", township: "米村镇", conclusion: FindingConclusion.allCases[0],
+                                          confirmedUsage: nil, investigatedOn: CivilDate(parsing: "2020-11-01")!,
+                                          source: FactSource(batch: 7, line: 12))]
+        var bytes: [UInt8] = []
+        PackedEvidence.pack(facts, texts: &texts, into: &bytes)
+        var back = VehicleFacts(plate: "豫A9Z987")
+        #expect(bytes.withUnsafeBufferPointer { PackedEvidence.unpack($0, texts: texts.decoded, into: &back) })
+        #expect(Read(back) == Read(facts))
+        for cut in [1, 11, 12, 20, bytes.count - 1] {
+            var f = VehicleFacts(plate: "")
+            #expect(!Array(bytes.prefix(cut)).withUnsafeBufferPointer { PackedEvidence.unpack($0, texts: texts.decoded, into: &f) })
+        }
+        var f = VehicleFacts(plate: "")
+        #expect(!(bytes + [0]).withUnsafeBufferPointer { PackedEvidence.unpack($0, texts: texts.decoded, into: &f) })
+        #expect(!bytes.withUnsafeBufferPointer { PackedEvidence.unpack($0, texts: TextList(["E1"]).decoded, into: &f) })
     }
 
     @Test func bytesThatAreNotPackedFactsDoNotUnpack() throws {

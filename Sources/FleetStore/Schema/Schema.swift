@@ -16,6 +16,7 @@ enum Schema {
         ("v9-state-file", v9StateFile),
         ("v10-vehicle-changes", v10VehicleChanges),
         ("v11-vehicle-facts", v11VehicleFacts),
+        ("v12-packed-evidence", v12PackedEvidence),
     ]
 
     static var migrator: DatabaseMigrator {

@@ -18,8 +18,14 @@ extension FleetStore {
         let started = CivilDateTime(unixTime: Date().timeIntervalSince1970)
         let clock = PhaseClock()
         defer { clock.lap("commit") }
-        // The vehicles' packed facts up to date first, committed for the pass's threads to read.
-        try VehicleFactsCache.refresh(self)
+        // The packed facts up to date first, committed for the pass's threads to read, when
+        // the run will screen every plate. A run that builds on the previous one does not read
+        // them (and keeps its time: packing ~1,000 changed plates took ~0.05 s); should it find
+        // too much changed and screen every plate, its pass reads the tables.
+        let mayBuildOnLatest = try read { db in try ScreeningIncremental.mayBuildOnLatestRun(db, fingerprint: screener.fingerprint, asOf: asOf) }
+        if full || !mayBuildOnLatest {
+            try VehicleFactsCache.refresh(self)
+        }
         clock.lap("packed facts")
         let file = StoredState(storePath: path)
         var pending: StoredState.Pending?          // the new state, written, put in place once committed

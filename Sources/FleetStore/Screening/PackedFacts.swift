@@ -14,12 +14,19 @@ import FleetCore
 /// Layout: plate (length, bytes, format), VIN (17 bytes, check digit valid), then 22 bytes:
 /// plate type (number + 1, 0: none), vehicle type (2 bytes), use nature, fuel, stage (raw
 /// value + 1, 0: none), first registered, gross mass (-1: none), status date (`Int32.min`:
-/// none) as 4 bytes each, township and status (2 bytes each: places in `texts`).
-/// Little-endian.
+/// none) as 4 bytes each, township and status (2 bytes each: places in `texts`); then the
+/// plate's evidence (`PackedEvidence`, format 3). Little-endian.
 enum PackedFacts {
-    static let format = 2
+    static let format = 3
 
-    /// Packs `r` into `out` (emptied first), adding its township and status to `texts` when new.
+    /// Packs the registration and the evidence of `facts` into `out` (emptied first).
+    static func pack(_ facts: VehicleFacts, texts: inout TextList, into out: inout [UInt8]) {
+        pack(facts.registration!, texts: &texts, into: &out)
+        PackedEvidence.pack(facts, texts: &texts, into: &out)
+    }
+
+    /// Packs the registration `r` alone into `out` (emptied first), adding its township and
+    /// status to `texts` when new.
     static func pack(_ r: VehicleRegistration, texts: inout TextList, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         func int(_ v: Int, _ bytes: Int) { for k in 0..<bytes { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
@@ -51,15 +58,15 @@ enum PackedFacts {
         return (facts.registration!, vin)
     }
 
-    /// Puts the registration packed in `b` into `facts` (built in place there: a copy of it
-    /// cost ~500 instructions a vehicle, callgrind), with no evidence yet; returns the bytes of
-    /// its VIN, or nil (`facts` unchanged) when the bytes are not packed facts of this format.
+    /// Puts the registration and evidence packed in `b` into `facts` (built in place there: a
+    /// copy of it cost ~500 instructions a vehicle, callgrind); returns the bytes of
+    /// its VIN, or nil when the bytes are not packed facts of this format (`facts` is then not to be used).
     static func unpack(_ b: UnsafeBufferPointer<UInt8>, texts: TextList.Decoded, into facts: inout VehicleFacts) -> UnsafeBufferPointer<UInt8>? {
         guard let base = b.baseAddress, b.count >= 1 else { return nil }
         let plateCount = Int(b[0])
         let v = 1 + plateCount + 1                         // the VIN's first byte
         let f = v + 18                                     // the fixed part
-        guard b.count == f + 22 else { return nil }
+        guard b.count >= f + 22 else { return nil }
         let p = UnsafeRawPointer(base)
         @inline(__always) func i32(_ at: Int) -> Int { Int(Int32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: Int32.self))) }
         @inline(__always) func u16(_ at: Int) -> Int { Int(UInt16(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt16.self))) }
@@ -81,6 +88,7 @@ enum PackedFacts {
             township: texts.strings[township], townshipSource: .declared, status: texts.statuses[status],
             statusDate: statusDate == Int(Int32.min) ? nil : CivilDate(dayNumber: statusDate), phone: nil)
         EvidenceQueries.clearEvidence(&facts, source: nil)
+        guard PackedEvidence.unpack(UnsafeBufferPointer(rebasing: b[(f + 22)...]), texts: texts, into: &facts) else { return nil }
         return vinBytes
     }
 

@@ -5,10 +5,12 @@ import GRDB
 /// A full pass: every plate screened by FleetCore's `Screener` (without evidence messages,
 /// `detail: false`).
 ///
-/// The evidence is loaded into memory by plate first (`EvidenceIndex`), then the vehicles are
-/// read in storage order, cut into row-id ranges screened at once on their own threads (each
-/// through its own connection; all read the same committed data), then the plates with
-/// evidence but no registration. The results are put in plate order at the end.
+/// The vehicles are read in storage order, cut into row-id ranges screened at once on their
+/// own threads (each through its own connection; all read the same committed data), then the
+/// plates with evidence but no registration. The results are put in plate order at the end.
+/// Each plate's facts come packed, with its evidence (`VehicleFactsCache`) when these are
+/// current; otherwise the evidence is loaded into memory by plate first (`EvidenceIndex`) and
+/// the vehicles are read from their table.
 enum ScreeningScan {
     /// Below this many vehicles one thread does it all (a thread and a connection cost more
     /// than they save).
@@ -24,16 +26,16 @@ enum ScreeningScan {
         // the map on 1M vehicles, against 425 MB without, and less time).
         try db.execute(sql: "PRAGMA mmap_size = 0")
         defer { try? db.execute(sql: "PRAGMA mmap_size = \(FleetStore.mmapSize)") }
-        let evidence = try EvidenceIndex(store: store, db: db)
-        let shared = SharedVINTable(evidence.sharedVINs)
+        let packed = try VehicleFactsCache.current(db)
+        let evidence = packed == nil ? try EvidenceIndex(store: store, db: db) : nil
+        let shared = SharedVINTable(packed?.sharedVINs ?? evidence!.sharedVINs)
         clock.lap("evidence loaded")
         let maxID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0
         let n = max(1, threads)
         let ranges = RangeQueue(maxID: maxID, threads: n)
-        let packed = try VehicleFactsCache.current(db)
         func pass(_ db: Database) throws -> ScreeningState {
             try screenVehicles(db, ranges: ranges, evidence: evidence, shared: shared, screener: screener,
-                               asOf: asOf, counter: counter, packed: packed)
+                               asOf: asOf, counter: counter, packed: packed?.texts)
         }
         let workers = (1..<n).map { _ in
             ScanWorker<ScreeningState> { try ScanWorker<ScreeningState>.reading(store) { try pass($0).sortedByPlate() } }
@@ -46,22 +48,34 @@ enum ScreeningScan {
         clock.lap("vehicles (others)")
         // Plates with evidence and no registration (only the evidence flags can hold).
         var unregistered = ScreeningState()
-        try evidence.forEachUntaken { facts in
+        func screen(_ facts: VehicleFacts) {
             let result = screener.outline(facts, asOf: asOf)
             counter.add(1)
             let until = screener.stableUntil(facts, from: asOf)
             if ScreeningState.keeps(result, registered: false, until: until) { unregistered.append(result, registered: false, until: until) }
         }
+        if let evidence {
+            try evidence.forEachUntaken(screen)
+            evidence.releaseInBackground()
+        } else {
+            let r = try RawStatement(db, "SELECT plate, facts FROM unregistered_facts")
+            while try r.next(db) {
+                var facts = VehicleFacts(plate: r.string(0))
+                guard let blob = r.blobBytes(1), PackedEvidence.unpack(blob, texts: packed!.texts, into: &facts) else {
+                    throw StoreCorruption(message: "packed evidence in unregistered_facts that does not unpack")
+                }
+                screen(facts)
+            }
+        }
         clock.lap("unregistered")
-        evidence.releaseInBackground()
         defer { clock.lap("joined") }
         return state.merging(unregistered.sortedByPlate())
     }
 
     /// Screens the vehicles of the row-id ranges this thread takes from `ranges`: from their
-    /// packed facts when these are current (`packed`: the texts they refer to), else from the
-    /// vehicles table.
-    static func screenVehicles(_ db: Database, ranges: RangeQueue, evidence: EvidenceIndex, shared: SharedVINTable,
+    /// packed facts and evidence when these are current (`packed`: the texts they refer to),
+    /// else from the vehicles table and `evidence`.
+    static func screenVehicles(_ db: Database, ranges: RangeQueue, evidence: EvidenceIndex?, shared: SharedVINTable,
                                screener: Screener, asOf: CivilDate, counter: ProgressCounter,
                                packed: TextList.Decoded?) throws -> ScreeningState {
         var state = ScreeningState()
@@ -84,8 +98,8 @@ enum ScreeningScan {
                 } else {
                     try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
                     if let same = shared.plates(r, column: 2) { facts.sameVIN = same }
+                    evidence!.fill(&facts)
                 }
-                evidence.fill(&facts)
                 let result = screener.outline(facts, asOf: asOf)
                 state.append(result, registered: true, until: screener.stableUntil(facts, from: asOf))
                 n += 1

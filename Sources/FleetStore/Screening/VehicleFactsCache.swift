@@ -3,95 +3,172 @@ import FleetCore
 import GRDB
 import GRDBSQLite
 
-/// Keeps `vehicle_facts` current: each vehicle's registration packed as a full pass reads it
-/// (`PackedFacts`), so that the pass reads one short blob a vehicle rather than twelve columns
-/// of the wide vehicles table and decodes no text.
+/// Keeps the packed facts current for full passes: each vehicle's registration and evidence
+/// in `vehicle_facts` (`PackedFacts`), the evidence of plates without a registration in
+/// `unregistered_facts`, and the plates sharing a VIN in `vehicle_facts_source`. A pass then
+/// reads one short blob a plate instead of twelve columns of the wide vehicles table and six
+/// evidence tables, and decodes no text.
 ///
-/// The packed facts are current up to the import batch named in `vehicle_facts_source`.
-/// Before a run, the vehicles changed since that batch (`vehicle_changes`, which every write
-/// to the vehicles table notes) are packed again; a first load of the vehicles (a NULL
-/// plate there), another format, changes to more than a fifth of the vehicles, or a table
-/// whose last row id differs from the vehicles' means every vehicle is packed again (3.6 s
-/// at 1M vehicles, once after a first load). The incremental run relies on the same log.
+/// It is a cache, never the record: it is current up to the import batch named in
+/// `vehicle_facts_source`, and a pass that finds it older reads the tables. Before a full run
+/// the plates changed since are packed again: those `vehicle_changes` lists, and those in
+/// evidence rows imported since (every evidence table has its `batch_id` indexed), as the
+/// incremental run finds them (`ScreeningIncremental`). Everything is packed again after a
+/// first load of the vehicles (a NULL plate in `vehicle_changes`), another format, an import
+/// of another kind (enterprises, townships: many plates at once), an evidence import that
+/// replaced rows (a replaced row may have named another plate), changes to more than a fifth
+/// of the vehicles, or a last row id that differs from the vehicles' (4–5 s at 1M vehicles).
 enum VehicleFactsCache {
     /// Brings the packed facts up to date (its own transaction: the pass's threads read
     /// through connections of their own, which see only what is committed).
     static func refresh(_ store: FleetStore) throws {
-        try store.writer.write { db in try refresh(db) }
+        try store.writer.write { db in try refresh(db, store: store) }
     }
 
-    static func refresh(_ db: Database) throws {
+    static func refresh(_ db: Database, store: FleetStore) throws {
         let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
-        let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts FROM vehicle_facts_source")
+        let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts, shared_vins FROM vehicle_facts_source")
+        let sameFormat = source?["format"] as Int? == PackedFacts.format
+        if sameFormat, source?["through_batch"] as Int64? == maxBatch { return }
         var texts = TextList(json: source?["texts"])
-        let known = texts.strings.count
-        let decoder = FactDecoder()
-        var buffer: [UInt8] = []
-        var changed: [String]? = []
-        if let source, source["format"] as Int == PackedFacts.format {
-            for plate in try String?.fetchAll(db, sql: "SELECT plate FROM vehicle_changes WHERE batch_id > ?",
-                                              arguments: [source["through_batch"] as Int64]) {
-                guard let plate else { changed = nil; break }   // a first load: every vehicle
-                changed?.append(plate)
-            }
-        } else {
-            changed = nil
-        }
-        // Many changes (a new extract replacing most rows): packed again in one pass over the
-        // table rather than looked up one plate at a time.
-        if let plates = changed, plates.count > 1_000,
-           plates.count * 5 > (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0) {
-            changed = nil
-        }
-        if var plates = changed {
-            plates = Array(Set(plates))
-            let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules + " WHERE plate = ?")
-            let put = try RawStatement(db, "INSERT OR REPLACE INTO vehicle_facts (id, facts) VALUES (?, ?)")
-            for plate in plates {
-                r.reset()
-                r.bind(.text(plate), at: 1)
-                if try r.next(db) { try store(r, put, &texts, decoder, &buffer, db) }
-            }
+        var shared = source?["shared_vins"] as String?
+        var vehiclesChanged = false
+        let changed = sameFormat ? try changedPlates(db, since: source!["through_batch"], vehiclesChanged: &vehiclesChanged) : nil
+        var rebuild = changed == nil
+        if let changed, !changed.isEmpty {
+            try repack(db, plates: changed, texts: &texts)
             let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles")
-            if try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicle_facts") != last { changed = nil }
+            rebuild = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM vehicle_facts") != last
         }
-        if changed == nil {
+        if rebuild {
             texts = TextList()
-            try db.execute(sql: "DELETE FROM vehicle_facts")
-            let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules)
-            let put = try RawStatement(db, "INSERT INTO vehicle_facts (id, facts) VALUES (?, ?)")
-            while try r.next(db) { try store(r, put, &texts, decoder, &buffer, db) }
+            shared = encode(try repackAll(db, store: store, texts: &texts))
+        } else if vehiclesChanged {
+            shared = encode(try EvidenceQueries.sharedVINs(db))
         }
-        guard changed == nil || changed?.isEmpty == false || texts.strings.count != known
-                || source?["through_batch"] as Int64? != maxBatch else { return }
         let json = String(decoding: try JSONEncoder().encode(texts.strings), as: UTF8.self)
         try db.execute(sql: "DELETE FROM vehicle_facts_source")
-        try db.execute(sql: "INSERT INTO vehicle_facts_source (format, through_batch, texts) VALUES (?, ?, ?)",
-                       arguments: [PackedFacts.format, maxBatch, json])
+        try db.execute(sql: "INSERT INTO vehicle_facts_source (format, through_batch, texts, shared_vins) VALUES (?, ?, ?, ?)",
+                       arguments: [PackedFacts.format, maxBatch, json, shared ?? "[]"])
     }
 
-    /// Packs the vehicle of `r`'s current row (`vehiclesWithIDForRules`) into `vehicle_facts`.
-    private static func store(_ r: RawStatement, _ put: RawStatement, _ texts: inout TextList, _ decoder: FactDecoder,
-                              _ buffer: inout [UInt8], _ db: Database) throws {
-        var facts = VehicleFacts(plate: "")
-        try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
-        PackedFacts.pack(facts.registration!, texts: &texts, into: &buffer)
-        sqlite3_bind_int64(put.handle, 1, r.int64(19))
-        let rc = buffer.withUnsafeBufferPointer { b in
-            sqlite3_bind_blob(put.handle, 2, b.baseAddress, Int32(b.count), nil)     // SQLITE_STATIC: stepped at once
-            return put.step()
+    /// The plates whose packed facts may have changed since batch `since`; nil when every
+    /// plate must be packed again.
+    private static func changedPlates(_ db: Database, since: Int64, vehiclesChanged: inout Bool) throws -> Set<String>? {
+        for row in try Row.fetchAll(db, sql: "SELECT kind, updated FROM import_batches WHERE id > ?", arguments: [since]) {
+            let kind: String = row[0], updated: Int = row[1]
+            if ScreeningIncremental.unreadKinds.contains(kind) { continue }
+            guard ScreeningIncremental.plateKinds.contains(kind), kind.hasPrefix("vehicles") || updated == 0 else { return nil }
         }
-        put.resetKeepingBindings()
-        guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: put.errorMessage(db)) }
+        let limit = max(1_000, (try Int.fetchOne(db, sql: "SELECT MAX(id) FROM vehicles") ?? 0) / 5)
+        var plates = Set<String>()
+        for table in ScreeningIncremental.plateTables {
+            for plate in try String?.fetchAll(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [since]) {
+                guard let plate else { return nil }                 // a first load of the vehicles
+                if table == "vehicle_changes" { vehiclesChanged = true }
+                plates.insert(plate)
+                if plates.count > limit { return nil }
+            }
+        }
+        return plates
     }
 
-    /// The texts the packed facts refer to, for a pass; nil when the packed facts are not
-    /// current (another format, or imports since they were packed): the pass then reads the
-    /// vehicles table.
-    static func current(_ db: Database) throws -> TextList.Decoded? {
+    /// Packs `plates` again, one at a time (registered or not, with evidence or none left).
+    private static func repack(_ db: Database, plates: Set<String>, texts: inout TextList) throws {
+        let vehicle = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules + " WHERE plate = ?")
+        let evidence = try PlateEvidence(db)
+        let putVehicle = try RawStatement(db, "INSERT OR REPLACE INTO vehicle_facts (id, facts) VALUES (?, ?)")
+        let putUnregistered = try RawStatement(db, "INSERT OR REPLACE INTO unregistered_facts (plate, facts) VALUES (?, ?)")
+        let dropUnregistered = try RawStatement(db, "DELETE FROM unregistered_facts WHERE plate = ?")
+        let decoder = FactDecoder()
+        var buffer: [UInt8] = []
+        for plate in plates.sorted() {
+            var facts = VehicleFacts(plate: plate)
+            vehicle.reset()
+            vehicle.bind(.text(plate), at: 1)
+            let id: Int64? = try vehicle.next(db) ? vehicle.int64(19) : nil
+            if id != nil { try EvidenceQueries.setVehicleFacts(&facts, vehicle, decoder) }
+            try evidence.fill(&facts)
+            if let id {
+                PackedFacts.pack(facts, texts: &texts, into: &buffer)
+                try put(putVehicle, .integer(id), buffer, db)
+            }
+            if id == nil, !PackedEvidence.isEmpty(facts) {
+                buffer.removeAll(keepingCapacity: true)
+                PackedEvidence.pack(facts, texts: &texts, into: &buffer)
+                try put(putUnregistered, .text(plate), buffer, db)
+            } else {
+                dropUnregistered.reset()
+                dropUnregistered.bind(.text(plate), at: 1)
+                guard dropUnregistered.step() == SQLITE_DONE else { throw DatabaseError(message: dropUnregistered.errorMessage(db)) }
+            }
+        }
+    }
+
+    /// Packs every plate: the evidence loaded as a pass loads it (`EvidenceIndex`), then each
+    /// vehicle with its evidence, then the plates no vehicle took. Returns the shared VINs.
+    private static func repackAll(_ db: Database, store: FleetStore, texts: inout TextList) throws -> [String: [SameVINPlate]] {
+        try db.execute(sql: "DELETE FROM vehicle_facts; DELETE FROM unregistered_facts")
+        let evidence = try EvidenceIndex(store: store, db: db)
+        let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules)
+        let putVehicle = try RawStatement(db, "INSERT INTO vehicle_facts (id, facts) VALUES (?, ?)")
+        let putUnregistered = try RawStatement(db, "INSERT INTO unregistered_facts (plate, facts) VALUES (?, ?)")
+        let decoder = FactDecoder()
+        var buffer: [UInt8] = []
+        var facts = VehicleFacts(plate: "")
+        while try r.next(db) {
+            try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
+            evidence.fill(&facts)
+            PackedFacts.pack(facts, texts: &texts, into: &buffer)
+            try put(putVehicle, .integer(r.int64(19)), buffer, db)
+        }
+        try evidence.forEachUntaken { facts in
+            buffer.removeAll(keepingCapacity: true)
+            PackedEvidence.pack(facts, texts: &texts, into: &buffer)
+            try put(putUnregistered, .text(facts.plate), buffer, db)
+        }
+        return evidence.sharedVINs
+    }
+
+    private static func put(_ st: RawStatement, _ key: SQLValue, _ buffer: [UInt8], _ db: Database) throws {
+        st.bind(key, at: 1)
+        let rc = buffer.withUnsafeBufferPointer { b in
+            sqlite3_bind_blob(st.handle, 2, b.baseAddress, Int32(b.count), nil)     // SQLITE_STATIC: stepped at once
+            return st.step()
+        }
+        st.reset()
+        guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: st.errorMessage(db)) }
+    }
+
+    /// The packed facts' texts and shared VINs, for a pass; nil when they are not current
+    /// (another format, or imports since they were packed): the pass then reads the tables.
+    static func current(_ db: Database) throws -> Current? {
         let maxBatch = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM import_batches") ?? 0
-        guard let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts FROM vehicle_facts_source"),
+        guard let source = try Row.fetchOne(db, sql: "SELECT format, through_batch, texts, shared_vins FROM vehicle_facts_source"),
               source["format"] as Int == PackedFacts.format, source["through_batch"] as Int64 == maxBatch else { return nil }
-        return TextList(json: source["texts"]).decoded
+        return Current(texts: TextList(json: source["texts"]).decoded, sharedVINs: decode(source["shared_vins"]))
+    }
+
+    struct Current: Sendable {
+        let texts: TextList.Decoded
+        /// As `EvidenceQueries.sharedVINs` gives them.
+        let sharedVINs: [String: [SameVINPlate]]
+    }
+
+    /// Shared VINs as JSON: per VIN, the VIN then each plate's plate, status and status date ("": none).
+    private static func encode(_ shared: [String: [SameVINPlate]]) -> String {
+        let rows = shared.keys.sorted().map { vin in [vin] + shared[vin]!.flatMap { [$0.plate, $0.status.letters, $0.statusDate?.description ?? ""] } }
+        return String(decoding: (try? JSONEncoder().encode(rows)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    private static func decode(_ json: String?) -> [String: [SameVINPlate]] {
+        guard let json, let rows = try? JSONDecoder().decode([[String]].self, from: Data(json.utf8)) else { return [:] }
+        var out: [String: [SameVINPlate]] = [:]
+        for row in rows where row.count % 3 == 1 {
+            out[row[0]] = stride(from: 1, to: row.count, by: 3).map {
+                SameVINPlate(plate: row[$0], status: VehicleStatus(letters: row[$0 + 1]), statusDate: CivilDate(parsing: row[$0 + 2]))
+            }
+        }
+        return out
     }
 }
