@@ -37,12 +37,19 @@ enum ScreeningIncremental {
     }
 
     /// The plates to screen again after run `previous`, or nil when the run must be full.
-    static func platesToRedo(_ db: Database, sinceBatch: Int64, state: ScreeningState,
+    /// `previous`: the previous run's state, merged whole only when its flags or days are read
+    /// (after a vehicles import, or for a later day).
+    static func platesToRedo(_ db: Database, sinceBatch: Int64, previous: StoredState.Loaded,
                              previousAsOf: CivilDate, asOf: CivilDate) throws -> Set<String>? {
         guard asOf >= previousAsOf else { return nil }
         let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM import_batches WHERE id > ?", arguments: [sinceBatch])
         guard kinds.allSatisfy({ plateKinds.contains($0) || unreadKinds.contains($0) }) else { return nil }
-        let limit = max(1_000, state.count / 5)
+        let limit = max(1_000, previous.baseCount / 5)
+        var whole: ScreeningState?
+        func state() -> ScreeningState {
+            if whole == nil { whole = previous.state }
+            return whole!
+        }
         var plates = Set<String>()
         for table in plateTables {
             let cursor = try String?.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [sinceBatch])
@@ -59,10 +66,12 @@ enum ScreeningIncremental {
                     (SELECT v.vin FROM vehicle_changes c JOIN vehicles v ON v.plate = c.plate WHERE c.batch_id > ?)
                 """, arguments: [sinceBatch]))
             let dup = FlagSet.duplicateVIN.rawValue
+            let state = state()
             for i in 0..<state.count where state.flags[i] & dup != 0 { plates.insert(state.plateString(i)) }
         }
         if asOf > previousAsOf {
             let day = Int32(clamping: asOf.dayNumber)
+            let state = state()
             for i in 0..<state.count where state.until[i] <= day {
                 plates.insert(state.plateString(i))
                 if plates.count > limit { return nil }

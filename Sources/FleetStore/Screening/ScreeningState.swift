@@ -205,6 +205,22 @@ struct ScreeningState {
         return out
     }
 
+    /// The entries of `changed`'s plates, in its order, in this state with the changes `over`
+    /// put in (its entry wins; one marked removed means none): the previous results of the
+    /// plates an incremental run screened again, without merging the whole state.
+    func entries(ofPlatesIn changed: ScreeningState, under over: ScreeningState) -> ScreeningState {
+        var out = ScreeningState()
+        let mine = out.townshipMap(self), theirs = out.townshipMap(over)
+        for c in 0..<changed.count {
+            if let k = over.index(ofPlate: c, in: changed) {
+                if !over.has(k, Self.removed) { out.append(from: over, k, map: theirs) }
+            } else if let k = index(ofPlate: c, in: changed) {
+                out.append(from: self, k, map: mine)
+            }
+        }
+        return out
+    }
+
     /// The index of `other`'s plate `j` in this state, nil when it has none.
     func index(ofPlate j: Int, in other: ScreeningState) -> Int? {
         let i = firstIndex(notBefore: other, j, from: 0)

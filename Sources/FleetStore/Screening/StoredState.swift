@@ -31,12 +31,15 @@ struct StoredState {
 
     init(storePath: String) { path = storePath + "-screening-state" }
 
-    /// A state as loaded: the whole, its base's check sum and size, and the changes since.
+    /// A state as loaded: its base, the base's check sum and size, and the changes since.
     struct Loaded {
-        var state: ScreeningState
+        var baseState: ScreeningState
         var base: Int64
         var baseCount: Int
         var delta: ScreeningState
+        /// The whole state: the base with the changes since, merged at each use (an
+        /// incremental run merges its own changes into those first, and the base once).
+        var state: ScreeningState { baseState.merging(delta) }
     }
 
     private static let baseMagic: [UInt8] = Array("FRSF0001".utf8)
@@ -45,23 +48,24 @@ struct StoredState {
     /// The stored state whose check sum is `checksum` (nil when missing, damaged or another's).
     func load(checksum: Int64) -> Loaded? {
         guard let (baseSum, base) = Self.read(path, magic: Self.baseMagic, header: 0) else { return nil }
-        if baseSum == checksum { return Loaded(state: base, base: baseSum, baseCount: base.count, delta: ScreeningState()) }
+        if baseSum == checksum { return Loaded(baseState: base, base: baseSum, baseCount: base.count, delta: ScreeningState()) }
         guard let (deltaSum, delta) = Self.read(deltaPath, magic: Self.deltaMagic, header: 8, expecting: baseSum),
               Self.combine(baseSum, deltaSum) == checksum else { return nil }
-        return Loaded(state: base.merging(delta), base: baseSum, baseCount: base.count, delta: delta)
+        return Loaded(baseState: base, base: baseSum, baseCount: base.count, delta: delta)
     }
 
     /// Writes `state` to temporary files, to be published once the run is committed: the
     /// changes since the base alone when given and small enough, else a new base. The check
     /// sum is for the run's row.
     /// `base`: the stored base the changes apply to (`Loaded.base`, `Loaded.baseCount`).
-    func write(_ state: ScreeningState, changesSinceBase delta: ScreeningState? = nil,
+    /// `state` is only built when written whole.
+    func write(_ state: @autoclosure () -> ScreeningState, changesSinceBase delta: ScreeningState? = nil,
                base: (checksum: Int64, count: Int)? = nil) throws -> Pending {
         if let delta, let base, delta.count <= max(1_000, base.count / 10) {
             let sum = try Self.write(delta, to: deltaPath + ".new", magic: Self.deltaMagic, extra: base.checksum)
             return Pending(temporary: deltaPath + ".new", path: deltaPath, obsolete: nil, checksum: Self.combine(base.checksum, sum))
         }
-        let sum = try Self.write(state, to: path + ".new", magic: Self.baseMagic, extra: nil)
+        let sum = try Self.write(state(), to: path + ".new", magic: Self.baseMagic, extra: nil)
         return Pending(temporary: path + ".new", path: path, obsolete: deltaPath, checksum: sum)
     }
 
