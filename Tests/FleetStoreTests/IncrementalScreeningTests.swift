@@ -213,6 +213,28 @@ import GRDB
         }
     }
 
+    /// A run that builds on the previous one leaves the packed facts as they were; one that
+    /// must screen every plate packs the changes first, and its pass reads them.
+    @Test func aRunThatScreensEveryPlateReadsThePackedFactsUpToDate() throws {
+        let store = try sampleStore()
+        _ = try run(store, Self.day)
+        #expect(try store.read { db in try VehicleFactsCache.current(db) } != nil)
+        let inspections = ["记录编号,检查时间,号牌号码,检查类型,检查结果,地点,执法单位", "P-1,2020-11-19 22:30:00,晋A54321,工地,渣土运输,某工地,城管"]
+        #expect(try Importer(store: store).run(InspectionsImport(), path: Fixtures.file(inspections.joined(separator: "\n")),
+                                               options: ImportOptions()).committed)
+        #expect(try run(store, Self.day).mode == "incremental")
+        #expect(try store.read { db in try VehicleFactsCache.current(db) } == nil)
+        // The state file gone: every plate is screened, from the facts packed again.
+        unlink(StoredState(storePath: store.path).path)
+        let again = try run(store, Self.day)
+        #expect(again.mode == "full")
+        #expect(try store.read { db in try VehicleFactsCache.current(db) } != nil)
+        let unregistered = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unregistered_facts WHERE plate = '晋A54321'") }
+        #expect(unregistered == 1)
+        let all = try stored(store)
+        #expect(all == (try screenedOneByOne(store, Self.day)) && all["晋A54321"]?.flags == ["UNAPPROVED_MUCK"])
+    }
+
     /// Another store's state file (here: the same store's runs made again from scratch, so the
     /// run ids repeat) is not taken for this store's.
     @Test func aStateFileOfAnotherStoreIsNotUsed() throws {

@@ -26,16 +26,6 @@ enum ScreeningIncremental {
     /// Kinds no screening rule reads.
     static let unreadKinds: Set<String> = ["alerts", "alerts-manual", "gate-log", "quota-targets"]
 
-    /// Whether a run as of `asOf` with a screener of `fingerprint` may build on the latest run
-    /// (the same policy and baseline, not an earlier day, its state kept); whether it will also
-    /// depends on what was imported since (`platesToRedo`).
-    static func mayBuildOnLatestRun(_ db: Database, fingerprint: String, asOf: CivilDate) throws -> Bool {
-        guard let latest = try Row.fetchOne(db, sql: "SELECT as_of, fingerprint, state_checksum FROM screening_runs ORDER BY id DESC LIMIT 1"),
-              latest["fingerprint"] as String? == fingerprint, latest["state_checksum"] as Int64? != nil,
-              let day = CivilDate(parsing: latest["as_of"] as String) else { return false }
-        return asOf >= day
-    }
-
     /// The plates to screen again after run `previous`, or nil when the run must be full.
     /// `previous`: the previous run's state, merged whole only when its flags or days are read
     /// (after a vehicles import, or for a later day).

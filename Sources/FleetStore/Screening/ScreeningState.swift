@@ -112,6 +112,12 @@ struct ScreeningState {
         p.withUTF8 { appendRaw(plate: $0, township: index(of: ""), usage: 0, flags: 0, bits: Self.removed, until: 0) }
     }
 
+    /// Appends an entry read elsewhere (`MappedState.entry`); plates must come in order.
+    mutating func appendEntry(plate: UnsafeRawBufferPointer, township name: String, usage u: UInt8, flags f: UInt16,
+                              bits b: UInt8, until d: Int32) {
+        appendRaw(plate: plate, township: index(of: name), usage: u, flags: f, bits: b, until: d)
+    }
+
     /// Appends entry `i` of another state, whose townships `map` translates.
     mutating func append(from other: ScreeningState, _ i: Int, map: [UInt16]) {
         let start = i == 0 ? 0 : Int(other.plateEnds[i - 1]), end = Int(other.plateEnds[i])
@@ -205,22 +211,6 @@ struct ScreeningState {
         return out
     }
 
-    /// The entries of `changed`'s plates, in its order, in this state with the changes `over`
-    /// put in (its entry wins; one marked removed means none): the previous results of the
-    /// plates an incremental run screened again, without merging the whole state.
-    func entries(ofPlatesIn changed: ScreeningState, under over: ScreeningState) -> ScreeningState {
-        var out = ScreeningState()
-        let mine = out.townshipMap(self), theirs = out.townshipMap(over)
-        for c in 0..<changed.count {
-            if let k = over.index(ofPlate: c, in: changed) {
-                if !over.has(k, Self.removed) { out.append(from: over, k, map: theirs) }
-            } else if let k = index(ofPlate: c, in: changed) {
-                out.append(from: self, k, map: mine)
-            }
-        }
-        return out
-    }
-
     /// The index of `other`'s plate `j` in this state, nil when it has none.
     func index(ofPlate j: Int, in other: ScreeningState) -> Int? {
         let i = firstIndex(notBefore: other, j, from: 0)
@@ -264,7 +254,7 @@ struct ScreeningState {
 
     // MARK: Stored form: a header, then the arrays as they lie in memory (little-endian).
 
-    private static let magic: [UInt8] = Array("FRSS0002".utf8)
+    static let magic: [UInt8] = Array("FRSS0002".utf8)
 
     func encoded() -> Data {
         var d = Data()
@@ -282,29 +272,15 @@ struct ScreeningState {
     init() {}
 
     init?(decoding data: Data) {
-        guard data.count >= 16, data.prefix(8).elementsEqual(Self.magic) else { return nil }
-        var at = data.startIndex + 8
-        func take<T>(_ type: T.Type) -> [T]? {
-            guard data.endIndex - at >= 8 else { return nil }
-            var n: UInt64 = 0
-            withUnsafeMutableBytes(of: &n) { $0.copyBytes(from: data[at..<(at + 8)]) }
-            at += 8
-            guard n <= UInt64(data.count) else { return nil }
-            let bytes = Int(n) * MemoryLayout<T>.stride
-            guard data.endIndex - at >= bytes else { return nil }
-            let out = [T](unsafeUninitializedCapacity: Int(n)) { buf, count in
-                _ = data[at..<(at + bytes)].copyBytes(to: UnsafeMutableRawBufferPointer(buf))
-                count = Int(n)
-            }
-            at += bytes
-            return out
-        }
-        guard let names = take(UInt8.self), let pb = take(UInt8.self), let pe = take(UInt32.self), let t = take(UInt16.self),
-              let u = take(UInt8.self), let f = take(UInt16.self), let b = take(UInt8.self), let d = take(Int32.self),
-              [t.count, u.count, f.count, b.count, d.count].allSatisfy({ $0 == pe.count }) else { return nil }
-        townships = names.isEmpty ? [] : String(decoding: names, as: UTF8.self).components(separatedBy: "\n")
+        guard let mapped = MappedState(data) else { return nil }
+        self = mapped.decoded()
+    }
+
+    /// A state of these arrays (`MappedState.decoded()`).
+    init(plateBytes: [UInt8], plateEnds: [UInt32], townships: [String], township: [UInt16], usage: [UInt8],
+         flags: [UInt16], bits: [UInt8], until: [Int32]) {
+        self.plateBytes = plateBytes; self.plateEnds = plateEnds; self.townships = townships; self.township = township
+        self.usage = usage; self.flags = flags; self.bits = bits; self.until = until
         for (i, name) in townships.enumerated() { townshipIndex[name] = UInt16(i) }
-        guard t.allSatisfy({ Int($0) < townships.count }) else { return nil }
-        plateBytes = pb; plateEnds = pe; township = t; usage = u; flags = f; bits = b; until = d
     }
 }

@@ -31,15 +31,38 @@ struct StoredState {
 
     init(storePath: String) { path = storePath + "-screening-state" }
 
-    /// A state as loaded: its base, the base's check sum and size, and the changes since.
+    /// A state as loaded: its base (read in place), the base's check sum and size, and the
+    /// changes since.
     struct Loaded {
-        var baseState: ScreeningState
+        var baseView: MappedState
         var base: Int64
         var baseCount: Int
         var delta: ScreeningState
-        /// The whole state: the base with the changes since, merged at each use (an
+        /// The base, decoded at each use.
+        var baseState: ScreeningState { baseView.decoded() }
+        /// The whole state: the base with the changes since, built at each use (an
         /// incremental run merges its own changes into those first, and the base once).
         var state: ScreeningState { baseState.merging(delta) }
+
+        /// The entries of `changed`'s plates in the whole state (`changed`'s order; none for
+        /// a plate it lacks): the previous results of the plates an incremental run screened
+        /// again, looked up in the changes, then in the base where it lies.
+        func entries(ofPlatesIn changed: ScreeningState) -> ScreeningState {
+            var out = ScreeningState()
+            let map = out.townshipMap(delta)
+            for c in 0..<changed.count {
+                if let k = delta.index(ofPlate: c, in: changed) {
+                    if !delta.has(k, ScreeningState.removed) { out.append(from: delta, k, map: map) }
+                    continue
+                }
+                changed.plate(c).withUnsafeBytes { plate in
+                    guard let k = baseView.index(ofPlate: plate) else { return }
+                    let e = baseView.entry(k)
+                    out.appendEntry(plate: plate, township: e.township, usage: e.usage, flags: e.flags, bits: e.bits, until: e.until)
+                }
+            }
+            return out
+        }
     }
 
     private static let baseMagic: [UInt8] = Array("FRSF0001".utf8)
@@ -47,11 +70,11 @@ struct StoredState {
 
     /// The stored state whose check sum is `checksum` (nil when missing, damaged or another's).
     func load(checksum: Int64) -> Loaded? {
-        guard let (baseSum, base) = Self.read(path, magic: Self.baseMagic, header: 0) else { return nil }
-        if baseSum == checksum { return Loaded(baseState: base, base: baseSum, baseCount: base.count, delta: ScreeningState()) }
-        guard let (deltaSum, delta) = Self.read(deltaPath, magic: Self.deltaMagic, header: 8, expecting: baseSum),
-              Self.combine(baseSum, deltaSum) == checksum else { return nil }
-        return Loaded(baseState: base, base: baseSum, baseCount: base.count, delta: delta)
+        guard let (baseSum, payload) = Self.read(path, magic: Self.baseMagic, header: 0), let base = MappedState(payload) else { return nil }
+        if baseSum == checksum { return Loaded(baseView: base, base: baseSum, baseCount: base.count, delta: ScreeningState()) }
+        guard let (deltaSum, deltaPayload) = Self.read(deltaPath, magic: Self.deltaMagic, header: 8, expecting: baseSum),
+              Self.combine(baseSum, deltaSum) == checksum, let delta = ScreeningState(decoding: deltaPayload) else { return nil }
+        return Loaded(baseView: base, base: baseSum, baseCount: base.count, delta: delta)
     }
 
     /// Writes `state` to temporary files, to be published once the run is committed: the
@@ -99,19 +122,19 @@ struct StoredState {
         return sum
     }
 
-    /// A file's check sum and state, if its magic is right, its extra header word is
-    /// `expecting` (when given) and its payload has the check sum it says.
-    private static func read(_ file: String, magic: [UInt8], header extra: Int, expecting: Int64? = nil) -> (Int64, ScreeningState)? {
+    /// A file's check sum and payload (mapped), if its magic is right, its extra header word
+    /// is `expecting` (when given) and its payload has the check sum it says.
+    private static func read(_ file: String, magic: [UInt8], header extra: Int, expecting: Int64? = nil) -> (Int64, Data)? {
         let size = 16 + extra
         // Mapped rather than read: the file (24 MB at 1M plates) is read once, by the check sum,
-        // then copied into the state's arrays, instead of copied twice.
+        // and then only where a run looks (`MappedState`).
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped), data.count > size,
               data.prefix(8).elementsEqual(magic) else { return nil }
         let sum = int64(data, at: 8)
         if let expecting, int64(data, at: 16) != expecting { return nil }
         let payload = data[(data.startIndex + size)...]
-        guard checksum(payload) == sum, let state = ScreeningState(decoding: payload) else { return nil }
-        return (sum, state)
+        guard checksum(payload) == sum else { return nil }
+        return (sum, payload)
     }
 
     private static func int64(_ data: Data, at offset: Int) -> Int64 {
