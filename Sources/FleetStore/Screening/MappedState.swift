@@ -37,11 +37,21 @@ struct MappedState {
         count = counts[2]
         plateBytes = offsets[1]; plateByteCount = counts[1]; plateEnds = offsets[2]; township = offsets[3]; usage = offsets[4]
         flags = offsets[5]; bits = offsets[6]; until = offsets[7]
-        let n = count, at = township, known = townships.count
-        let inRange = data.withUnsafeBytes { raw in
-            (0..<n).allSatisfy { Int(raw.loadUnaligned(fromByteOffset: at + 2 * $0, as: UInt16.self)) < known }
+        // Every township number in range: checked a chunk at a time, copied to aligned memory
+        // (read one by one where they lie, 0.002 s at 1M plates).
+        let n = count, at = township
+        var chunk = [UInt16](repeating: 0, count: 1 << 16)
+        var largest: UInt16 = 0
+        data.withUnsafeBytes { raw in
+            var i = 0
+            while i < n {
+                let m = min(chunk.count, n - i)
+                chunk.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[(at + 2 * i)..<(at + 2 * (i + m))])) }
+                largest = max(largest, chunk[..<m].max() ?? 0)
+                i += m
+            }
         }
-        guard inRange else { return nil }
+        guard n == 0 || Int(largest) < townships.count else { return nil }
     }
 
     /// The whole state, in arrays.

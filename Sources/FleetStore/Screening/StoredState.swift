@@ -156,18 +156,30 @@ struct StoredState {
     }
 
     /// A fast check sum of a payload (not a cryptographic one: it tells one state from
-    /// another and finds a torn or damaged file), eight bytes at a time.
+    /// another and finds a torn or damaged file): four lanes of eight bytes at a time, mixed
+    /// at the end. One lane was 0.008 s of a 0.1 s incremental run at 1M plates (each word
+    /// waited for the multiplication before).
     static func checksum(_ data: Data) -> Int64 {
-        data.withUnsafeBytes { raw -> Int64 in
-            var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
-            let words = raw.count / 8
-            for i in 0..<words {
-                let w = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-                h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 29
+        @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+            let m = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
+            return m ^ (m >> 29)
+        }
+        return data.withUnsafeBytes { raw -> Int64 in
+            var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count), b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+            var c: UInt64 = 0x1656_67B1_9E37_79F9, d: UInt64 = 0x85EB_CA77_C2B2_AE63
+            let blocks = raw.count / 32
+            for k in 0..<blocks {
+                let o = k * 32
+                a = mix(a, raw.loadUnaligned(fromByteOffset: o, as: UInt64.self))
+                b = mix(b, raw.loadUnaligned(fromByteOffset: o + 8, as: UInt64.self))
+                c = mix(c, raw.loadUnaligned(fromByteOffset: o + 16, as: UInt64.self))
+                d = mix(d, raw.loadUnaligned(fromByteOffset: o + 24, as: UInt64.self))
             }
-            for i in (words * 8)..<raw.count { h = (h ^ UInt64(raw[i])) &* 0x100_0000_01B3 }
-            return Int64(bitPattern: h)
+            var h = mix(mix(mix(a, b), c), d)
+            var at = blocks * 32
+            while at + 8 <= raw.count { h = mix(h, raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)); at += 8 }
+            while at < raw.count { h = (h ^ UInt64(raw[at])) &* 0x100_0000_01B3; at += 1 }
+            return Int64(bitPattern: mix(h, 0))
         }
     }
 }
