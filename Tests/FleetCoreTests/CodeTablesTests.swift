@@ -39,6 +39,14 @@ import Testing
         check(VehicleType.all)
     }
 
+    /// A code's place (what packed facts store) gives it back; a plate type's number is its code.
+    @Test func everyCodeIsAtItsPlace() {
+        #expect(VehicleType.all.indices.allSatisfy { VehicleType.all[VehicleType.all[$0].place] == VehicleType.all[$0] && VehicleType.all[$0].place == $0 })
+        #expect(UseNature.all.indices.allSatisfy { UseNature.all[$0].place == $0 })
+        #expect(Fuel.all.indices.allSatisfy { Fuel.all[$0].place == $0 })
+        #expect(PlateType.lookup("01")?.codeNumber == 1 && PlateType.lookup("52")?.codeNumber == 52)
+    }
+
     @Test func everyEntryIsFoundByCodeAndByName() {
         for t in VehicleType.all {
             #expect(VehicleType.table.lookup(t.code) == t)

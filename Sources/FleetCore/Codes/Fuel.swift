@@ -28,5 +28,7 @@ public struct Fuel: RegistryCode {
     }
 
     public static let all: [Fuel] = entries.indices.map { Fuel(slot: $0) }
+    /// Its place in `all` (stable within one build of the tables: for packed, derived data only).
+    public var place: Int { Int(slot) }
     public static let table = CodeTable(all)
 }

@@ -7,6 +7,8 @@ public struct PlateType: RegistryCode {
 
     /// Two digits (`01`).
     public var code: String { number < 10 ? "0\(number)" : "\(number)" }
+    /// The code as a number ("01": 1).
+    public var codeNumber: Int { Int(number) }
     /// The name of a known type, else the code.
     public var chineseName: String {
         switch number {

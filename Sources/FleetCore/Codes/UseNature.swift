@@ -26,5 +26,7 @@ public struct UseNature: RegistryCode {
     }
 
     public static let all: [UseNature] = entries.indices.map { UseNature(slot: $0) }
+    /// Its place in `all` (stable within one build of the tables: for packed, derived data only).
+    public var place: Int { Int(slot) }
     public static let table = CodeTable(all)
 }

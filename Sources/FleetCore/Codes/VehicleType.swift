@@ -68,6 +68,8 @@ public struct VehicleType: RegistryCode {
     }()
 
     public static let all: [VehicleType] = entries.indices.map { VehicleType(slot: $0) }
+    /// Its place in `all` (stable within one build of the tables: for packed, derived data only).
+    public var place: Int { Int(slot) }
 
     /// Every GA 802 code this registry knows, with its name.
     private static let entries: [(code: String, name: String)] = {

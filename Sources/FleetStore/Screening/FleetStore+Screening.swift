@@ -29,7 +29,7 @@ extension FleetStore {
                                         progress: progress, packedChecked: packedChecked, clock: clock)
             } catch is PackedFactsStale where !packedChecked {
                 try VehicleFactsCache.refresh(self)
-                clock.lap("packed facts")
+                clock.lap("packed facts (committed)")
                 packedChecked = true
             }
         }

@@ -108,8 +108,11 @@ enum VehicleFactsCache {
     /// Packs every plate: the evidence loaded as a pass loads it (`EvidenceIndex`), then each
     /// vehicle with its evidence, then the plates no vehicle took. Returns the shared VINs.
     private static func repackAll(_ db: Database, store: FleetStore, texts: inout TextList) throws -> [String: [SameVINPlate]] {
+        let clock = PhaseClock(prefix: "    packing: ")
         try db.execute(sql: "DELETE FROM vehicle_facts; DELETE FROM unregistered_facts")
+        clock.lap("emptied")
         let evidence = try EvidenceIndex(store: store, db: db)
+        clock.lap("evidence loaded")
         let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules)
         let putVehicle = try RawStatement(db, "INSERT INTO vehicle_facts (id, facts) VALUES (?, ?)")
         let putUnregistered = try RawStatement(db, "INSERT INTO unregistered_facts (plate, facts) VALUES (?, ?)")
@@ -122,11 +125,13 @@ enum VehicleFactsCache {
             PackedFacts.pack(facts, texts: &texts, into: &buffer)
             try put(putVehicle, .integer(r.int64(19)), buffer, db)
         }
+        clock.lap("vehicles packed")
         try evidence.forEachUntaken { facts in
             buffer.removeAll(keepingCapacity: true)
             PackedEvidence.pack(facts, texts: &texts, into: &buffer)
             try put(putUnregistered, .text(facts.plate), buffer, db)
         }
+        clock.lap("unregistered packed")
         return evidence.sharedVINs
     }
 
