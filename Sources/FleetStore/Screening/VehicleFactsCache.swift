@@ -107,40 +107,73 @@ enum VehicleFactsCache {
 
     /// Packs every plate: the evidence loaded as a pass loads it (`EvidenceIndex`), then each
     /// vehicle with its evidence, then the plates no vehicle took. Returns the shared VINs.
+    ///
+    /// The vehicles are read and packed on a thread of their own (a read connection: the
+    /// vehicles are committed) while this one inserts the blobs: 2.8 s → 1.9 s at 1M vehicles.
     private static func repackAll(_ db: Database, store: FleetStore, texts: inout TextList) throws -> [String: [SameVINPlate]] {
         let clock = PhaseClock(prefix: "    packing: ")
         try db.execute(sql: "DELETE FROM vehicle_facts; DELETE FROM unregistered_facts")
         clock.lap("emptied")
         let evidence = try EvidenceIndex(store: store, db: db)
         clock.lap("evidence loaded")
-        let r = try RawStatement(db, EvidenceQueries.vehiclesWithIDForRules)
-        let putVehicle = try RawStatement(db, "INSERT INTO vehicle_facts (id, facts) VALUES (?, ?)")
-        let putUnregistered = try RawStatement(db, "INSERT INTO unregistered_facts (plate, facts) VALUES (?, ?)")
-        let decoder = FactDecoder()
-        var buffer: [UInt8] = []
-        var facts = VehicleFacts(plate: "")
-        while try r.next(db) {
-            try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
-            evidence.fill(&facts)
-            PackedFacts.pack(facts, texts: &texts, into: &buffer)
-            try put(putVehicle, .integer(r.int64(19)), buffer, db)
+        let batches = PackedBatches()
+        let start = texts
+        let packer = ScanWorker<TextList> {
+            defer { batches.finish() }
+            return try ScanWorker<TextList>.reading(store) { rdb in
+                var texts = start
+                let r = try RawStatement(rdb, EvidenceQueries.vehiclesWithIDForRules)
+                let decoder = FactDecoder()
+                var buffer: [UInt8] = [], facts = VehicleFacts(plate: ""), batch = PackedBatches.Batch()
+                while try r.next(rdb) {
+                    try EvidenceQueries.setVehicleFacts(&facts, r, decoder)
+                    evidence.fill(&facts)
+                    PackedFacts.pack(facts, texts: &texts, into: &buffer)
+                    batch.add(id: r.int64(19), buffer)
+                    if batch.ids.count == 4_096 {
+                        guard batches.put(batch) else { break }     // the inserting side failed
+                        batch = PackedBatches.Batch()
+                    }
+                }
+                if !batch.ids.isEmpty { _ = batches.put(batch) }
+                return texts
+            }
         }
+        let putVehicle = try RawStatement(db, "INSERT INTO vehicle_facts (id, facts) VALUES (?, ?)")
+        do {
+            while let batch = batches.take() {
+                for k in batch.ids.indices {
+                    try batch.bytes.withUnsafeBufferPointer { b in
+                        try put(putVehicle, .integer(batch.ids[k]), UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : batch.ends[k - 1])..<batch.ends[k]]), db)
+                    }
+                }
+            }
+        } catch {
+            batches.abandon()
+            _ = try? packer.wait()
+            throw error
+        }
+        texts = try packer.wait()
         clock.lap("vehicles packed")
+        let putUnregistered = try RawStatement(db, "INSERT INTO unregistered_facts (plate, facts) VALUES (?, ?)")
+        var buffer: [UInt8] = []
         try evidence.forEachUntaken { facts in
             buffer.removeAll(keepingCapacity: true)
             PackedEvidence.pack(facts, texts: &texts, into: &buffer)
-            try put(putUnregistered, .text(facts.plate), buffer, db)
+            try buffer.withUnsafeBufferPointer { try put(putUnregistered, .text(facts.plate), $0, db) }
         }
         clock.lap("unregistered packed")
         return evidence.sharedVINs
     }
 
     private static func put(_ st: RawStatement, _ key: SQLValue, _ buffer: [UInt8], _ db: Database) throws {
+        try buffer.withUnsafeBufferPointer { try put(st, key, $0, db) }
+    }
+
+    private static func put(_ st: RawStatement, _ key: SQLValue, _ b: UnsafeBufferPointer<UInt8>, _ db: Database) throws {
         st.bind(key, at: 1)
-        let rc = buffer.withUnsafeBufferPointer { b in
-            sqlite3_bind_blob(st.handle, 2, b.baseAddress, Int32(b.count), nil)     // SQLITE_STATIC: stepped at once
-            return st.step()
-        }
+        sqlite3_bind_blob(st.handle, 2, b.baseAddress, Int32(b.count), nil)     // SQLITE_STATIC: stepped at once
+        let rc = st.step()
         st.reset()
         guard rc == SQLITE_DONE else { throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: st.errorMessage(db)) }
     }
@@ -175,5 +208,51 @@ enum VehicleFactsCache {
             }
         }
         return out
+    }
+}
+
+/// Packed vehicles handed from the thread packing them to the one inserting them, a few
+/// batches at most in between.
+private final class PackedBatches: @unchecked Sendable {
+    struct Batch {
+        var ids: [Int64] = []
+        /// Each blob's end in `bytes`.
+        var ends: [Int] = []
+        var bytes: [UInt8] = []
+
+        mutating func add(id: Int64, _ blob: [UInt8]) {
+            ids.append(id); bytes.append(contentsOf: blob); ends.append(bytes.count)
+        }
+    }
+
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var finished = false, abandoned = false
+
+    /// Hands a batch over (waiting while four are pending); false once the taking side gave up.
+    func put(_ batch: Batch) -> Bool {
+        condition.lock(); defer { condition.unlock() }
+        while queue.count >= 4 && !abandoned { condition.wait() }
+        guard !abandoned else { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch; nil once the packing side finished and every batch was taken.
+    func take() -> Batch? {
+        condition.lock(); defer { condition.unlock() }
+        while queue.isEmpty && !finished { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        condition.broadcast()
+        return queue.removeFirst()
+    }
+
+    func finish() {
+        condition.lock(); finished = true; condition.broadcast(); condition.unlock()
+    }
+
+    func abandon() {
+        condition.lock(); abandoned = true; queue = []; condition.broadcast(); condition.unlock()
     }
 }
