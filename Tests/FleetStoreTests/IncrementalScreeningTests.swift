@@ -189,6 +189,32 @@ import GRDB
         #expect(try store.runScreening(asOf: Self.day, screener: quota, operatorName: "t").mode == "full")
     }
 
+    /// An evidence import that replaced a row may have moved it to another plate: the plate it
+    /// left is in no row imported since, so the run screens every plate.
+    @Test func anEvidenceImportThatReplacedRowsMeansAFullRun() throws {
+        let store = try sampleStore()
+        let plates = try store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT plate FROM vehicles WHERE status = 'A' AND vehicle_type LIKE 'H%' AND plate NOT IN (SELECT plate FROM muck_approvals)
+                ORDER BY plate LIMIT 2
+                """)
+        }
+        func approve(_ plate: String) throws -> ImportSummary {
+            let rows = ["核准编号,号牌号码,运输企业,有效期起,有效期止,出土工地,消纳场,状态", "HZ-M1,\(plate),某公司,2020-01-01,2020-12-31,某工地,某消纳场,"]
+            return try Importer(store: store).run(MuckApprovalsImport(), path: Fixtures.file(rows.joined(separator: "\n")), options: ImportOptions())
+        }
+        #expect(try approve(plates[0]).inserted == 1)
+        _ = try run(store, Self.day)
+        #expect(try stored(store)[plates[0]]?.usage == "MUCK_APPROVED")
+        let moved = try approve(plates[1])
+        #expect(moved.committed && moved.updated == 1)
+        let again = try run(store, Self.day)
+        #expect(again.mode == "full")
+        let after = try stored(store)
+        #expect(after == (try screenedOneByOne(store, Self.day)))
+        #expect(after[plates[0]]?.usage != "MUCK_APPROVED" && after[plates[1]]?.usage == "MUCK_APPROVED")
+    }
+
     @Test func aDamagedOrMissingStateMeansAFullRun() throws {
         let store = try sampleStore()
         let first = try run(store, Self.day)

@@ -14,8 +14,9 @@ import GRDB
 ///   (`Screener.stableUntil`, kept per plate in `ScreeningState.until`).
 /// It falls back to a full run when it cannot know: no stored state of R, another policy or
 /// quota baseline (`Screener.fingerprint`), an earlier as-of day, an import of a kind that
-/// changes many plates at once (townships, enterprises), or more than a fifth of the plates
-/// to redo (a full run is then as quick).
+/// changes many plates at once (townships, enterprises), an evidence import that replaced rows
+/// (the plate a replaced row named before is in no row since), or more than a fifth of the
+/// plates to redo (a full run is then as quick).
 enum ScreeningIncremental {
     /// Tables whose rows each concern one plate (the vehicles through their change log), and
     /// the import kinds that fill them.
@@ -32,8 +33,15 @@ enum ScreeningIncremental {
     static func platesToRedo(_ db: Database, sinceBatch: Int64, previous: StoredState.Loaded,
                              previousAsOf: CivilDate, asOf: CivilDate) throws -> Set<String>? {
         guard asOf >= previousAsOf else { return nil }
-        let kinds = try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM import_batches WHERE id > ?", arguments: [sinceBatch])
-        guard kinds.allSatisfy({ plateKinds.contains($0) || unreadKinds.contains($0) }) else { return nil }
+        var kinds = Set<String>()
+        for batch in try Row.fetchAll(db, sql: "SELECT kind, updated FROM import_batches WHERE id > ?", arguments: [sinceBatch]) {
+            let kind: String = batch[0], updated: Int = batch[1]
+            kinds.insert(kind)
+            guard plateKinds.contains(kind) || unreadKinds.contains(kind) else { return nil }
+            // An evidence import that replaced rows: a replaced row may have named another
+            // plate, which is in no row imported since (a vehicle's key is its plate).
+            if plateKinds.contains(kind), !kind.hasPrefix("vehicles"), updated > 0 { return nil }
+        }
         let limit = max(1_000, previous.baseCount / 5)
         var whole: ScreeningState?
         func state() -> ScreeningState {
