@@ -27,14 +27,14 @@ enum ScreeningIncremental {
     /// Kinds no screening rule reads.
     static let unreadKinds: Set<String> = ["alerts", "alerts-manual", "gate-log", "quota-targets"]
 
-    /// The plates to screen again after run `previous`, or nil when the run must be full.
-    /// `previous`: the previous run's state, merged whole only when its flags or days are read
-    /// (after a vehicles import, or for a later day).
-    static func platesToRedo(_ db: Database, sinceBatch: Int64, previous: StoredState.Loaded,
-                             previousAsOf: CivilDate, asOf: CivilDate) throws -> Set<String>? {
-        guard asOf >= previousAsOf else { return nil }
+    /// The plates in rows imported after batch `since` — the one answer to "what changed"
+    /// for an incremental run and for the packed facts (`VehicleFactsCache`) — and the kinds
+    /// imported; nil when that cannot tell (a kind that changes many plates at once, an
+    /// evidence import that replaced rows, a first load of the vehicles) or more than `limit`
+    /// plates changed.
+    static func changedPlates(_ db: Database, since: Int64, limit: Int) throws -> (plates: Set<String>, kinds: Set<String>)? {
         var kinds = Set<String>()
-        for batch in try Row.fetchAll(db, sql: "SELECT kind, updated FROM import_batches WHERE id > ?", arguments: [sinceBatch]) {
+        for batch in try Row.fetchAll(db, sql: "SELECT kind, updated FROM import_batches WHERE id > ?", arguments: [since]) {
             let kind: String = batch[0], updated: Int = batch[1]
             kinds.insert(kind)
             guard plateKinds.contains(kind) || unreadKinds.contains(kind) else { return nil }
@@ -42,20 +42,32 @@ enum ScreeningIncremental {
             // plate, which is in no row imported since (a vehicle's key is its plate).
             if plateKinds.contains(kind), !kind.hasPrefix("vehicles"), updated > 0 { return nil }
         }
-        let limit = max(1_000, previous.baseCount / 5)
-        var whole: ScreeningState?
-        func state() -> ScreeningState {
-            if whole == nil { whole = previous.state }
-            return whole!
-        }
         var plates = Set<String>()
         for table in plateTables {
-            let cursor = try String?.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [sinceBatch])
+            let cursor = try String?.fetchCursor(db, sql: "SELECT plate FROM \(table) WHERE batch_id > ?", arguments: [since])
             while let row = try cursor.next() {
                 guard let p = row else { return nil }     // a first load of the vehicles
                 plates.insert(p)
                 if plates.count > limit { return nil }
             }
+        }
+        return (plates, kinds)
+    }
+
+    /// The plates to screen again after run `previous`, or nil when the run must be full.
+    /// `previous`: the previous run's state, merged whole only when its flags or days are read
+    /// (after a vehicles import, or for a later day).
+    static func platesToRedo(_ db: Database, sinceBatch: Int64, previous: StoredState.Loaded,
+                             previousAsOf: CivilDate, asOf: CivilDate) throws -> Set<String>? {
+        guard asOf >= previousAsOf else { return nil }
+        let limit = max(1_000, previous.baseCount / 5)
+        guard let changes = try changedPlates(db, since: sinceBatch, limit: limit) else { return nil }
+        var plates = changes.plates
+        let kinds = changes.kinds
+        var whole: ScreeningState?
+        func state() -> ScreeningState {
+            if whole == nil { whole = previous.state }
+            return whole!
         }
         if kinds.contains(where: { $0.hasPrefix("vehicles") }) {
             // The other plates on a changed vehicle's VIN, and those that shared a VIN before.
