@@ -11,12 +11,14 @@ enum ImportRowResult { case inserted, updated, unchanged, duplicate(firstLine: I
 /// - **Into an empty table** (a first load): the table's indexes are dropped and built again
 ///   at the end, which SQLite does by sorting, several times faster than keeping them up to
 ///   date row by row. Duplicate keys inside the file are caught in memory (key hash → rowid,
-///   checked exactly against the stored row); past `trackedKeyLimit` keys the indexes are
+///   checked exactly against the stored row); past `keyLimit` keys the indexes are
 ///   rebuilt early and a unique-key conflict reports the duplicate instead, so memory stays
 ///   bounded whatever the file size.
 /// - **Into a table with rows**: each key is remembered in a temporary table (duplicates in
 ///   the file), looked up (insert, replace or unchanged by row hash), and the kind's hook sees
-///   every replaced row.
+///   every replaced row. A kind with a fast path whose table holds at most `keyLimit` rows
+///   decides this in memory instead (`StoredKeys`), and takes these statements only for the
+///   rows it writes; past `keyLimit` keys it hands the keys seen to the temporary table.
 final class ImportLoop<Kind: ImportKind> {
     typealias Result = ImportRowResult
 
@@ -34,8 +36,19 @@ final class ImportLoop<Kind: ImportKind> {
     /// Notes a key in the kind's change log (an import into a table with rows).
     let logChange: RawStatement?
 
+    /// Keys kept in memory: a first load's duplicate check, a re-import's `StoredKeys`. Past
+    /// it, the indexes are rebuilt early (a first load) or the keys go to the temporary table
+    /// (a re-import), so memory stays bounded whatever the file size.
+    let keyLimit: Int
+    /// Bits of the key hashes `StoredKeys` keeps (64; fewer only in tests, to force collisions).
+    let keyBits: Int
+    /// A re-import's stored rows in memory (see `StoredKeys`); nil when the statements decide.
+    private var stored: StoredKeys?
+    /// Whether `stored` is to be loaded before the first row, and the rows it will hold.
+    private var loadsStoredKeys = false
+    private var storedRows = 0
+
     // First-load mode.
-    static var trackedKeyLimit: Int { 2_000_000 }
     private var droppedIndexes: [(name: String, sql: String)] = []
     private var keyRows = KeyRows()
     private var collidedRows: [Int64: [Int64]] = [:]
@@ -44,8 +57,11 @@ final class ImportLoop<Kind: ImportKind> {
     /// The row id the next row inserted gets (a first load).
     private var nextRowid: Int64 = 1
 
-    init(db: Database, kind: Kind, batchID: Int64, importedAt: CivilDateTime) throws {
+    init(db: Database, kind: Kind, batchID: Int64, importedAt: CivilDateTime,
+         keyLimit: Int = 2_000_000, keyBits: Int = 64) throws {
         self.db = db
+        self.keyLimit = keyLimit
+        self.keyBits = keyBits
         self.kind = kind
         self.batchID = batchID
         self.importedAt = importedAt
@@ -99,6 +115,12 @@ final class ImportLoop<Kind: ImportKind> {
             try db.execute(sql: "DELETE FROM import_seen")
             seen = try RawStatement(db, "INSERT INTO import_seen (k, line) VALUES (?, ?)")
             seenLine = try RawStatement(db, "SELECT line FROM import_seen WHERE k = ?")
+            if kind is any FastImportKind && kind.keyCount == 1 {
+                let row = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(MAX(rowid), 0) FROM \(t)")!
+                let rows: Int = row[0], largest: Int = row[1]
+                loadsStoredKeys = rows <= keyLimit && largest < StoredKeys.largest
+                storedRows = rows
+            }
         }
     }
 
@@ -122,8 +144,11 @@ final class ImportLoop<Kind: ImportKind> {
     func store(_ values: [SQLValue], line: Int) throws -> Result {
         let hash = rowHash(values)
         if startedEmpty { return try storeIntoNewTable(values, hash: hash, line: line) }
+        if stored != nil {
+            return try storeKnown(keyHash: rowHash(Array(values.prefix(1))), rowHash: hash, line: line) { values }
+        }
         // A table with rows already: remember the key for this file, then insert or replace.
-        let key = values.prefix(kind.keyCount).map { $0.textValue ?? ($0 == .null ? "" : "\($0)") }.joined(separator: "\u{1F}")
+        let key = seenKey(values)
         seen!.bind(.text(key), at: 1)
         seen!.bind(.integer(Int64(line)), at: 2)
         let rcSeen = seen!.step()
@@ -135,6 +160,17 @@ final class ImportLoop<Kind: ImportKind> {
             return .duplicate(firstLine: first)
         }
         try check(rcSeen, seen!)
+        return try replaceOrInsert(values, hash: hash, line: line).result
+    }
+
+    /// A key of the temporary table of keys seen (the key's values, joined).
+    private func seenKey(_ values: [SQLValue]) -> String {
+        values.prefix(kind.keyCount).map { $0.textValue ?? ($0 == .null ? "" : "\($0)") }.joined(separator: "\u{1F}")
+    }
+
+    /// Replaces the stored row with the key of `values`, unless its row hash is `hash`; inserts
+    /// the row when none has that key. Also the row's id (taken before the change log's insert).
+    private func replaceOrInsert(_ values: [SQLValue], hash: Int64, line: Int) throws -> (result: Result, id: Int64) {
         let ex = existing!
         ex.bind(Array(values.prefix(kind.keyCount)))
         if ex.step() == SQLITE_ROW {
@@ -142,7 +178,7 @@ final class ImportLoop<Kind: ImportKind> {
             let oldHash = ex.int64(1)
             let old = (0..<kind.trackedColumns.count).map { ex.text(Int32($0 + 2)) }
             ex.reset()
-            if oldHash == hash { return .unchanged }
+            if oldHash == hash { return (.unchanged, id) }
             let up = update!
             let n = Int32(values.count)
             up.bind(values)
@@ -155,12 +191,114 @@ final class ImportLoop<Kind: ImportKind> {
             try check(rc, up)
             try kind.didReplace(old: old, new: values, context: ImportHookContext(db: db, batchID: batchID, importedAt: importedAt))
             try noteChange(values[0])
-            return .updated
+            return (.updated, id)
         }
         ex.reset()
         try check(insertRow(values, hash: hash, line: line), insert)
+        let id = sqlite3_last_insert_rowid(db.sqliteConnection)
         try noteChange(values[0])
-        return .inserted
+        return (.inserted, id)
+    }
+
+    // MARK: A re-import deciding in memory (`StoredKeys`)
+
+    /// Reads every stored row's key hash, id and row hash (one pass over the table: 0.3 s for
+    /// 1M rows), while the reading thread parses the first rows.
+    private func loadStoredKeys() throws {
+        loadsStoredKeys = false
+        let st = try RawStatement(db, "SELECT rowid, \(kind.dbColumns[0]), row_hash FROM \(kind.table)")
+        var keys = StoredKeys(capacity: storedRows, keyBits: keyBits)
+        while try st.next(db) {
+            // A key of a type no import writes: leave this import to the statements.
+            guard let h = st.rowHashOfColumn(1) else { return }
+            keys.add(h, id: st.int64(0), rowHash: st.int64(2), line: 0)
+        }
+        stored = keys
+    }
+
+    /// `store(_ batch:)` while `stored` decides; a row after a spill goes the statements' way.
+    private func storeKnown(_ batch: ParsedBatch) throws -> [Result?] {
+        var results = [Result?](repeating: nil, count: batch.items.count)
+        try batch.items.withUnsafeBufferPointer { items in
+            for k in items.indices {
+                guard case .row = items[k].outcome else { continue }
+                if let row = items[k].packed, stored != nil {
+                    results[k] = try storeKnown(keyHash: row.keyHash, rowHash: row.rowHash, line: items[k].line) { batch.sqlValues(row) }
+                } else if let row = items[k].packed {
+                    results[k] = try store(batch.sqlValues(row), line: items[k].line)
+                } else if case .row(let values) = items[k].outcome {
+                    results[k] = try store(values, line: items[k].line)
+                }
+            }
+        }
+        return results
+    }
+
+    /// Stores one row of a re-import by `stored`: `values` is asked for only when the row is
+    /// written (or its key compared).
+    private func storeKnown(keyHash: Int64, rowHash hash: Int64, line: Int, values: () -> [SQLValue]) throws -> Result {
+        guard line <= StoredKeys.largest else {
+            try spill()
+            return try store(values(), line: line)
+        }
+        // A stored row with this row hash is this row (the row hash covers the key).
+        if let ref = stored!.find(keyHash, where: { $0.rowHash == hash }) {
+            let entry = stored![ref]
+            if entry.line != 0 { return .duplicate(firstLine: Int(entry.line)) }
+            stored![ref].line = UInt32(line)
+            return .unchanged
+        }
+        let v = values()
+        let key = Array(v.prefix(1))
+        // A stored row with this key: replaced, unless this file named the key before.
+        if let ref = stored!.find(keyHash, where: { lineIfSameKey(rowid: Int64($0.id), key: key) != nil }) {
+            let entry = stored![ref]
+            if entry.line != 0 { return .duplicate(firstLine: Int(entry.line)) }
+            let (result, _) = try replaceOrInsert(v, hash: hash, line: line)
+            guard case .updated = result else { throw Self.lostTrack(kind.table) }
+            stored![ref].rowHash = hash
+            stored![ref].line = UInt32(line)
+            return result
+        }
+        // A key the table does not have.
+        let (result, id) = try replaceOrInsert(v, hash: hash, line: line)
+        guard case .inserted = result else { throw Self.lostTrack(kind.table) }
+        if id > StoredKeys.largest || stored!.count >= keyLimit {
+            try spill()
+            // This row's key, which `stored` did not take.
+            seen!.bind(.text(seenKey(v)), at: 1)
+            seen!.bind(.integer(Int64(line)), at: 2)
+            let rc = seen!.step()
+            seen!.reset()
+            try check(rc, seen!)
+        } else {
+            stored!.add(keyHash, id: id, rowHash: hash, line: line)
+        }
+        return result
+    }
+
+    /// Hands the keys this file named so far to the temporary table, and the rest of the file
+    /// to the statements: memory stays bounded past `keyLimit` keys.
+    private func spill() throws {
+        guard let keys = stored else { return }
+        stored = nil
+        try keys.forEach { entry in
+            guard entry.line != 0 else { return }
+            rowByID.bind(.integer(Int64(entry.id)), at: 1)
+            defer { rowByID.reset() }
+            guard rowByID.step() == SQLITE_ROW, let key = rowByID.sqlValue(1) else { throw Self.lostTrack(kind.table) }
+            seen!.bind(.text(seenKey([key])), at: 1)
+            seen!.bind(.integer(Int64(entry.line)), at: 2)
+            let rc = seen!.step()
+            seen!.reset()
+            try check(rc, seen!)
+        }
+    }
+
+    /// `StoredKeys` and the table disagree: a bug, and the import stops (its transaction is
+    /// rolled back) rather than write a wrong row.
+    private static func lostTrack(_ table: String) -> DatabaseError {
+        DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the re-import lost track of the stored rows of \(table)")
     }
 
     /// Notes a changed row's key in the kind's change log, if it keeps one.
@@ -193,7 +331,7 @@ final class ImportLoop<Kind: ImportKind> {
         try check(rc, insert)
         let rowid = sqlite3_last_insert_rowid(db.sqliteConnection)
         if keyRows.row(at: slot) == nil { keyRows.fill(slot, keyHash, rowid) } else { collidedRows[keyHash, default: []].append(rowid) }
-        if keyRows.count >= Self.trackedKeyLimit {
+        if keyRows.count >= keyLimit {
             try rebuildIndexes()
             keyRows = KeyRows()
             collidedRows = [:]
@@ -206,11 +344,18 @@ final class ImportLoop<Kind: ImportKind> {
     /// `SQLValue`s.
     var bindsPacked: Bool { startedEmpty && !droppedIndexes.isEmpty && kind.keyCount == 1 }
 
+    /// Whether the reading thread should hand over the fast path's rows packed (`bindsPacked`,
+    /// or a re-import deciding by `StoredKeys`, which turns only the rows it writes into
+    /// `SQLValue`s).
+    var takesPacked: Bool { bindsPacked || loadsStoredKeys || stored != nil }
+
     /// Stores a batch's rows in file order; the result of each item (nil for an invalid or
     /// blank one). The hot case — a first load with the indexes dropped — binds the packed
     /// bytes straight from the batch, `groupSize` rows per statement (`PackedGroup`); every
     /// other row goes through `store(_:line:)` with the same values as `SQLValue`s.
     func store(_ batch: ParsedBatch) throws -> [Result?] {
+        if loadsStoredKeys { try loadStoredKeys() }
+        if stored != nil { return try storeKnown(batch) }
         var results = [Result?](repeating: nil, count: batch.items.count)
         try batch.fields.bytes.withUnsafeBufferPointer { fb in
           try batch.values.extra.withUnsafeBufferPointer { eb in
@@ -246,7 +391,7 @@ final class ImportLoop<Kind: ImportKind> {
                     group.rows.append((row, items[k].line))
                     results[k] = .inserted
                     if group.rows.count == Self.groupSize { try flush(&group) }
-                    if keyRows.count >= Self.trackedKeyLimit {
+                    if keyRows.count >= keyLimit {
                         try flush(&group)
                         try rebuildIndexes()
                         keyRows = KeyRows()
@@ -378,7 +523,7 @@ final class ImportLoop<Kind: ImportKind> {
         try db.execute(sql: "PRAGMA cache_size = -2000")
         defer {
             try? db.execute(sql: "PRAGMA threads = 0")
-            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")   // rows may follow (past trackedKeyLimit)
+            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")   // rows may follow (past keyLimit)
         }
         for index in droppedIndexes { try db.execute(sql: index.sql) }
         droppedIndexes = []

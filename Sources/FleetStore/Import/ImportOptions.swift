@@ -16,6 +16,10 @@ public struct ImportOptions {
     public var progress: ((Int) -> Void)?
     /// Findings kept in the summary (all of them go to `errorsPath`).
     public var keptErrors = 1000
+    /// Keys an import keeps in memory (`ImportLoop.keyLimit`); smaller only in tests.
+    var keyLimit = 2_000_000
+    /// Bits of the key hashes a re-import keeps (`StoredKeys`); fewer only in tests.
+    var keyBits = 64
 
     public init() {}
 }

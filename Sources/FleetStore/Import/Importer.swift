@@ -108,11 +108,12 @@ public struct Importer {
                     """, arguments: [kind.name, source.fileName, source.encoding.rawValue, options.operatorName, started.description])
                 let batchID = db.lastInsertedRowID
                 try kind.prepare(db)
-                let loop = try ImportLoop(db: db, kind: kind, batchID: batchID, importedAt: started)
+                let loop = try ImportLoop(db: db, kind: kind, batchID: batchID, importedAt: started,
+                                          keyLimit: options.keyLimit, keyBits: options.keyBits)
                 let pipeline = RowPipeline()
                 let parser = kind
                 let fast: any RowFastPath = (kind as? any FastImportKind)?.makeFastPath(map: map) ?? NoFastPath()
-                pipeline.start(reader: reader, headerCount: header.count, fast: fast, keepPacked: loop.bindsPacked) { parser.parse(RowInput(fields: $0, map: map)) }
+                pipeline.start(reader: reader, headerCount: header.count, fast: fast, keepPacked: loop.takesPacked) { parser.parse(RowInput(fields: $0, map: map)) }
                 do {
                     while let batch = try pipeline.next() {
                         let results = try loop.store(batch)

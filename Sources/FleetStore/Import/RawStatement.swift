@@ -195,3 +195,35 @@ func rowHash(_ values: [SQLValue]) -> Int64 {
     }
     return Int64(bitPattern: h)
 }
+
+extension RawStatement {
+    /// `rowHash` of a row of one value, this column's: a stored key's hash, read without making
+    /// a `SQLValue`. Nil for a real or a blob (no key of the import's kinds is one).
+    func rowHashOfColumn(_ column: Int32) -> Int64? {
+        var h: UInt64 = 0xcbf29ce484222325
+        @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: mix(0)
+        case SQLITE_INTEGER:
+            mix(1)
+            var x = UInt64(bitPattern: sqlite3_column_int64(handle, column))
+            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: x)); x >>= 8 }
+        case SQLITE_TEXT:
+            mix(2)
+            for b in textBytes(column) ?? UnsafeBufferPointer(start: nil, count: 0) { mix(b) }
+        default: return nil
+        }
+        mix(0xFF)
+        return Int64(bitPattern: h)
+    }
+
+    /// A column's value as the import binds it (text, integer or null).
+    func sqlValue(_ column: Int32) -> SQLValue? {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer(sqlite3_column_int64(handle, column))
+        case SQLITE_TEXT: return .text(string(column))
+        default: return nil
+        }
+    }
+}
