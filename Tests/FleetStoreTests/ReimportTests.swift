@@ -32,15 +32,26 @@ import GRDBSQLite
         return fields.joined(separator: ",")
     }
 
+    /// A line whose vehicle moved to another township (an indexed column).
+    static func moved(_ line: String) -> String {
+        var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let township = fields.count - 4
+        fields[township] = fields[township] == "超化镇" ? "米村镇" : "超化镇"
+        return fields.joined(separator: ",")
+    }
+
     /// A registry's days: the first half of the sample; the whole sample with one vehicle in
     /// seven changed and three lines repeated (a stored row unchanged, a new one changed, a
-    /// changed one as it was); the same file again; then a third of the sample, changed again.
+    /// changed one as it was); the same file again; then a third of the sample, changed again
+    /// (some vehicles moved to another township).
     static let files: [String] = {
         let (header, rows) = sampleLines
         let half = rows.count / 2
         var day2 = rows.enumerated().map { i, line in i < half && i % 7 == 0 ? changed(line) : line }
         day2 += [rows[3], changed(rows[half + 100]), rows[7]]
-        let day4 = rows.prefix(rows.count / 3).enumerated().map { i, line in i % 5 == 0 ? changed(line) : line }
+        let day4 = rows.prefix(rows.count / 3).enumerated().map { i, line in
+            i % 10 == 0 ? moved(changed(line)) : i % 5 == 0 ? changed(line) : i % 9 == 0 ? moved(line) : line
+        }
         return [Array(rows.prefix(half)), day2, day2, day4].map { ([header] + $0).joined(separator: "\n") + "\n" }
     }()
 
@@ -80,6 +91,39 @@ import GRDBSQLite
         // 1,500 rows stored, 1,500 new on the second day: memory runs out halfway.
         let spilling = try days { $0.keyLimit = 2_000 }
         #expect(spilling == byStatements)
+    }
+
+    /// After each day, every vehicle of the day's file is stored as a first load of that file
+    /// alone stores it: whichever way a row was replaced, every column was written.
+    @Test func aReimportStoresWhatAFirstLoadOfTheFileStores() throws {
+        let columns = "plate_type, vin, vin_check_ok, vehicle_type, use_nature, fuel, emission_declared, first_registered, gross_mass_kg, owner, address, township, township_source, status, status_date, phone, row_hash"
+        func rows(_ store: FleetStore) throws -> [String: String] {
+            try store.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT plate, \(columns) FROM vehicles").map { ($0[0] as String, $0.description) })
+            }
+        }
+        let store = try Fixtures.store()
+        var o = ImportOptions()
+        o.skipInvalid = true
+        var before: [String: String] = [:]
+        for file in Self.files {
+            let path = Fixtures.file(file)
+            before = try store.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT plate, township FROM vehicles").map { ($0[0] as String, $0[1] as String) })
+            }
+            #expect(try Importer(store: store).run(VehiclesImport(townships: .xinmi), path: path, options: o).committed)
+            let alone = try Fixtures.store()
+            _ = try Importer(store: alone).run(VehiclesImport(townships: .xinmi), path: path, options: o)
+            let expected = try rows(alone)
+            let stored = try rows(store)
+            #expect(expected.count >= 1000)
+            #expect(expected.allSatisfy { stored[$0.key] == $0.value })
+        }
+        // The last day moved vehicles: replacements that rewrote an indexed column.
+        let after = try store.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT plate, township FROM vehicles").map { ($0[0] as String, $0[1] as String) })
+        }
+        #expect(after.filter { before[$0.key] != $0.value }.count > 50)
     }
 
     /// The in-memory way is taken for a vehicles table with rows (and only under the limit).

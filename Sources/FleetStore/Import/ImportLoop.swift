@@ -31,6 +31,10 @@ final class ImportLoop<Kind: ImportKind> {
     let lineOfKey: RawStatement
     let existing: RawStatement?
     let update: RawStatement?
+    /// `update` of the columns no index holds (see `init`).
+    private var narrowUpdate: RawStatement?
+    /// The kind's columns, besides the key, that an index holds.
+    private var indexedColumns: [Int] = []
     let seen: RawStatement?
     let seenLine: RawStatement?
     /// Notes a key in the kind's change log (an import into a table with rows).
@@ -100,8 +104,23 @@ final class ImportLoop<Kind: ImportKind> {
                 try db.execute(sql: "DROP INDEX \(name)")
             }
         } else {
+            // The columns an index holds (besides the key): a replacement that leaves them as they
+            // were rewrites the row alone (`narrowUpdate`), not each index's entry as well — a
+            // newer extract's changes are mostly statuses.
+            let indexed = try Set(String.fetchAll(db, sql: """
+                SELECT DISTINCT ii.name FROM pragma_index_list(?) il, pragma_index_info(il.name) ii WHERE ii.name IS NOT NULL
+                """, arguments: [t]))
+            indexedColumns = cols.indices.filter { $0 >= kind.keyCount && indexed.contains(cols[$0]) }
             let tracked = kind.trackedColumns.isEmpty ? "" : ", " + kind.trackedColumns.joined(separator: ", ")
-            existing = try RawStatement(db, "SELECT id, row_hash\(tracked) FROM \(t) WHERE \(keyWhere)")
+            let compared = indexedColumns.map { ", " + cols[$0] }.joined()
+            existing = try RawStatement(db, "SELECT id, row_hash\(tracked)\(compared) FROM \(t) WHERE \(keyWhere)")
+            // The same parameters as `update` (those of the columns it leaves are bound, unused).
+            let n = cols.count
+            let narrowSet = cols.indices.filter { $0 >= kind.keyCount && !indexed.contains(cols[$0]) }.map { "\(cols[$0]) = ?\($0 + 1)" }
+            narrowUpdate = try RawStatement(db, """
+                UPDATE \(t) SET \((narrowSet + ["batch_id = ?\(n + 1)", "source_line = ?\(n + 2)", "row_hash = ?\(n + 3)"]).joined(separator: ", "))
+                WHERE id = ?\(n + 4)
+                """)
             update = try RawStatement(db, """
                 UPDATE \(t) SET \(cols.map { "\($0) = ?" }.joined(separator: ", ")), batch_id = ?, source_line = ?, row_hash = ?
                 WHERE id = ?
@@ -176,10 +195,12 @@ final class ImportLoop<Kind: ImportKind> {
         if ex.step() == SQLITE_ROW {
             let id = ex.int64(0)
             let oldHash = ex.int64(1)
-            let old = (0..<kind.trackedColumns.count).map { ex.text(Int32($0 + 2)) }
+            let tracked = kind.trackedColumns.count
+            let old = (0..<tracked).map { ex.text(Int32($0 + 2)) }
+            let sameIndexed = indexedColumns.indices.allSatisfy { ex.sqlValue(Int32(2 + tracked + $0)) == values[indexedColumns[$0]] }
             ex.reset()
             if oldHash == hash { return (.unchanged, id) }
-            let up = update!
+            let up = sameIndexed ? narrowUpdate! : update!
             let n = Int32(values.count)
             up.bind(values)
             up.bind(.integer(batchID), at: n + 1)
