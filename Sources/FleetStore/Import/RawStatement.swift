@@ -178,43 +178,54 @@ final class BindArena {
 /// FNV-1a over the values, to tell an unchanged row without reading it back.
 @inline(__always)
 func rowHash(_ values: [SQLValue]) -> Int64 {
-    var h: UInt64 = 0xcbf29ce484222325
-    @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+    var h = RowHasher()
     for v in values {
         switch v {
-        case .null: mix(0)
-        case .integer(let i):
-            mix(1)
-            var x = UInt64(bitPattern: i)
-            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: x)); x >>= 8 }
-        case .text(let s):
-            mix(2)
-            for b in s.utf8 { mix(b) }
+        case .null: h.null()
+        case .integer(let i): h.integer(i)
+        case .text(let s): h.text(s.utf8)
         }
+    }
+    return h.value
+}
+
+/// The steps of `rowHash`, value by value: a type byte, the value's bytes (an integer's eight,
+/// little-endian), then 0xFF. (`packedHash`, on the import's hot path, writes the same steps
+/// out over packed values.)
+struct RowHasher {
+    private var h: UInt64 = 0xcbf29ce484222325
+    @inline(__always) private mutating func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+
+    @inline(__always) mutating func null() { mix(0); mix(0xFF) }
+
+    @inline(__always) mutating func integer(_ i: Int64) {
+        mix(1)
+        var x = UInt64(bitPattern: i)
+        for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: x)); x >>= 8 }
         mix(0xFF)
     }
-    return Int64(bitPattern: h)
+
+    @inline(__always) mutating func text(_ bytes: some Sequence<UInt8>) {
+        mix(2)
+        for b in bytes { mix(b) }
+        mix(0xFF)
+    }
+
+    var value: Int64 { Int64(bitPattern: h) }
 }
 
 extension RawStatement {
     /// `rowHash` of a row of one value, this column's: a stored key's hash, read without making
     /// a `SQLValue`. Nil for a real or a blob (no key of the import's kinds is one).
     func rowHashOfColumn(_ column: Int32) -> Int64? {
-        var h: UInt64 = 0xcbf29ce484222325
-        @inline(__always) func mix(_ b: UInt8) { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        var h = RowHasher()
         switch sqlite3_column_type(handle, column) {
-        case SQLITE_NULL: mix(0)
-        case SQLITE_INTEGER:
-            mix(1)
-            var x = UInt64(bitPattern: sqlite3_column_int64(handle, column))
-            for _ in 0..<8 { mix(UInt8(truncatingIfNeeded: x)); x >>= 8 }
-        case SQLITE_TEXT:
-            mix(2)
-            for b in textBytes(column) ?? UnsafeBufferPointer(start: nil, count: 0) { mix(b) }
+        case SQLITE_NULL: h.null()
+        case SQLITE_INTEGER: h.integer(sqlite3_column_int64(handle, column))
+        case SQLITE_TEXT: h.text(textBytes(column) ?? UnsafeBufferPointer(start: nil, count: 0))
         default: return nil
         }
-        mix(0xFF)
-        return Int64(bitPattern: h)
+        return h.value
     }
 
     /// A column's value as the import binds it (text, integer or null).
